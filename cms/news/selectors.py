@@ -1,0 +1,52 @@
+"""THE query layer: which articles are published and public, for whom.
+
+The site, the API, the feeds, search, the sitemap and most-viewed lists all start here, so
+"what may be shown" is decided once. Keyword-only functions returning querysets.
+"""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.query import PageQuerySet
+
+from .models import ArticlePage, Category, MemberUnit
+from .renditions import RENDITION_FILTERS
+
+
+def published_articles(*, include_restricted: bool = False) -> PageQuerySet:
+    """Live articles whose publication window is open, newest first.
+
+    Articles under a view restriction (password, login, groups) are left out unless
+    `include_restricted` is set for a caller entitled to internal news.
+    """
+    now = timezone.now()
+    articles = (
+        ArticlePage.objects.live()
+        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    )
+    if not include_restricted:
+        articles = articles.public()
+    return articles.order_by("-date", "-first_published_at", "-pk")
+
+
+def with_card_data(articles: QuerySet) -> QuerySet:
+    """Everything a news card shows, fetched in a fixed number of queries."""
+    image_model = get_image_model()
+    return articles.select_related("author").prefetch_related(
+        "units",
+        "categories",
+        "tags",
+        Prefetch(
+            "hero_image",
+            queryset=image_model.objects.prefetch_renditions(*RENDITION_FILTERS),
+        ),
+    )
+
+
+def units_with_articles() -> QuerySet:
+    return MemberUnit.objects.order_by("name")
+
+
+def categories() -> QuerySet:
+    return Category.objects.order_by("name")
