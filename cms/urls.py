@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", include("api.urls")),
+    path("feeds/", include("feeds.urls")),
 ]
 
 if settings.DEBUG:

@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 
+from .image_prefetch import PrefetchingImageChooserBlock
 from .renditions import image_representation
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
@@ -51,7 +51,7 @@ class FieldSectionBlock(blocks.StructBlock):
 class ImageFigureBlock(blocks.StructBlock):
     """An inline photo with its caption and, optionally, who took it."""
 
-    image = ImageChooserBlock(label=_("Ảnh"))
+    image = PrefetchingImageChooserBlock(label=_("Ảnh"))
     caption = blocks.TextBlock(required=False, label=_("Chú thích"))
     credit = blocks.CharBlock(required=False, max_length=200, label=_("Nguồn ảnh"))
 

@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .dates import WEEKDAYS
+from .text import strip_xml_illegal
 
 
 class LegacyFormatError(ValueError):
@@ -76,14 +77,7 @@ FIELD_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:.!?;…\"“”]{0,59}?)\s*:\s+
 MAX_LABEL_WORDS = 10  # Vietnamese words are syllables: `Lĩnh vực xây dựng hệ thống chính trị` is 8
 MAX_BYLINE_LENGTH = 80
 
-# Characters XML 1.0 cannot carry: C0 controls but tab/newline/CR, surrogates, U+FFFE/U+FFFF.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
-
-
-def strip_xml_illegal(text: str) -> str:
-    """Drop characters that XML 1.0 cannot carry (pasted control characters, lone surrogates)."""
-    return _XML_ILLEGAL.sub("", text)
 
 
 def decode_legacy_bytes(data: bytes) -> str:

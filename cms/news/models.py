@@ -4,6 +4,7 @@ import datetime
 
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -17,7 +18,7 @@ from wagtail.search import index
 
 from .blocks import ArticleBodyBlock
 from .dates import format_vietnamese_date
-from .slugs import slug_formatters, vietnamese_slugify
+from .slugs import fold_for_search, slug_formatters, vietnamese_slugify
 from .snippets import Author, Category, MemberUnit
 
 __all__ = ["ArticlePage", "ArticlePageTag", "Author", "Category", "HomePage", "MemberUnit", "NewsIndexPage"]
@@ -128,6 +129,9 @@ class ArticlePage(VietnameseSlugMixin, Page):
     )
     categories = ParentalManyToManyField(Category, verbose_name=_("chuyên mục"), blank=True, related_name="articles")
     tags = ClusterTaggableManager(through=ArticlePageTag, verbose_name=_("từ khóa"), blank=True)
+    # Title, lead and body folded to lower-case ASCII (`Đảng ủy` → `dang uy`), so that search
+    # is accent-insensitive on every database (see selectors.search_articles).
+    search_text = models.TextField(blank=True, editable=False)
     # File stem of the legacy text this page was imported from: re-imports update this page.
     legacy_id = models.CharField(max_length=255, null=True, blank=True, unique=True, editable=False)
 
@@ -166,3 +170,23 @@ class ArticlePage(VietnameseSlugMixin, Page):
     @property
     def date_display(self) -> str:
         return format_vietnamese_date(self.date)
+
+    def plain_text_parts(self) -> list[str]:
+        """Every piece of reader-visible text, in order, without markup."""
+        parts = [self.title, self.hero_caption, self.lead]
+        for block in self.body:
+            if block.block_type == "paragraph":
+                parts.append(strip_tags(block.value.source))
+            elif block.block_type == "field":
+                parts += [block.value["label"], strip_tags(block.value["text"].source)]
+            elif block.block_type == "image":
+                parts += [block.value["caption"], block.value["credit"]]
+            elif block.block_type == "quote":
+                parts += [block.value["text"], block.value["attribution"]]
+        if self.author_id:
+            parts.append(self.author.name)
+        return [part for part in parts if part]
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold_for_search(" ".join(self.plain_text_parts()))
+        return super().save(*args, **kwargs)

@@ -11,6 +11,9 @@ from wagtail.query import PageQuerySet
 
 from .models import ArticlePage, Category, MemberUnit
 from .renditions import RENDITION_FILTERS
+from .slugs import fold_for_search
+
+MAX_SEARCH_TERMS = 12
 
 
 def published_articles(*, include_restricted: bool = False) -> PageQuerySet:
@@ -28,6 +31,18 @@ def published_articles(*, include_restricted: bool = False) -> PageQuerySet:
     if not include_restricted:
         articles = articles.public()
     return articles.order_by("-date", "-first_published_at", "-pk")
+
+
+def search_articles(articles: QuerySet, query: str) -> QuerySet:
+    """Articles containing every word of `query`, ignoring case and Vietnamese accents.
+
+    `dan van kheo` finds `Dân vận khéo`; `dang uy` finds `Đảng ủy`. Both sides are folded the
+    same way (`fold_for_search`), so the match works the same on SQLite and PostgreSQL.
+    """
+    terms = fold_for_search(query).split()[:MAX_SEARCH_TERMS]
+    for term in terms:
+        articles = articles.filter(search_text__contains=term)
+    return articles
 
 
 def with_card_data(articles: QuerySet) -> QuerySet:

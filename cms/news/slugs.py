@@ -4,6 +4,7 @@ Django's and Wagtail's own ASCII slugifiers strip every character they cannot de
 `đ`/`Đ` have no decomposition: `Đẩy mạnh` would become `ay-manh`. We transliterate first.
 """
 
+import html
 import re
 import unicodedata
 
@@ -42,3 +43,8 @@ def slug_formatters() -> list[tuple[str, str, str]]:
         formatters.append((f"[{letters}]", ascii_letter, "gu"))
         formatters.append((f"[{letters.upper()}]", ascii_letter.upper(), "gu"))
     return formatters
+
+
+def fold_for_search(text: str) -> str:
+    """Lower-case ASCII with single spaces: `Dân vận khéo` and `dan van kheo` fold alike."""
+    return " ".join(unidecode(html.unescape(text or "")).lower().split())

@@ -1,0 +1,3 @@
+"""API v1 routes (issue 3)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Feed routes (issue 4)."""
+
+urlpatterns = []
