@@ -21,7 +21,16 @@ from .dates import format_vietnamese_date
 from .slugs import fold_for_search, slug_formatters, vietnamese_slugify
 from .snippets import Author, Category, MemberUnit
 
-__all__ = ["ArticlePage", "ArticlePageTag", "Author", "Category", "HomePage", "MemberUnit", "NewsIndexPage"]
+__all__ = [
+    "ArticleDailyViews",
+    "ArticlePage",
+    "ArticlePageTag",
+    "Author",
+    "Category",
+    "HomePage",
+    "MemberUnit",
+    "NewsIndexPage",
+]
 
 
 def local_today() -> datetime.date:
@@ -190,3 +199,22 @@ class ArticlePage(VietnameseSlugMixin, Page):
     def save(self, *args, **kwargs):
         self.search_text = fold_for_search(" ".join(self.plain_text_parts()))
         return super().save(*args, **kwargs)
+
+
+class ArticleDailyViews(models.Model):
+    """Views of an article on one day (Asia/Ho_Chi_Minh), flushed from the cache buffer.
+
+    One row per article per day keeps "most viewed in the last N days" a small indexed sum.
+    """
+
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="daily_views")
+    day = models.DateField(db_index=True)
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "day"], name="unique_article_day_views")]
+        verbose_name = _("lượt xem trong ngày")
+        verbose_name_plural = _("lượt xem theo ngày")
+
+    def __str__(self):
+        return f"{self.article_id} {self.day}: {self.views}"

@@ -4,7 +4,9 @@ The site, the API, the feeds, search, the sitemap and most-viewed lists all star
 "what may be shown" is decided once. Keyword-only functions returning querysets.
 """
 
-from django.db.models import Prefetch, Q, QuerySet
+import datetime
+
+from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
@@ -65,3 +67,23 @@ def units_with_articles() -> QuerySet:
 
 def categories() -> QuerySet:
     return Category.objects.order_by("name")
+
+
+def most_viewed_articles(
+    *, days: int = 7, unit: MemberUnit | None = None, include_restricted: bool = False, limit: int = 10
+) -> QuerySet:
+    """Published articles ranked by views over the last `days` days (today included).
+
+    Each article carries `recent_views`. Reads the daily counts the site records (the beacon
+    buffers them in the cache; a task flushes them to `ArticleDailyViews`).
+    """
+    since = timezone.localdate() - datetime.timedelta(days=days - 1)
+    articles = published_articles(include_restricted=include_restricted)
+    if unit is not None:
+        articles = articles.filter(units=unit)
+    return (
+        articles.filter(daily_views__day__gte=since)
+        .annotate(recent_views=Sum("daily_views__views"))
+        .filter(recent_views__gt=0)
+        .order_by("-recent_views", "-date", "-pk")[:limit]
+    )
