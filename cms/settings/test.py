@@ -1,5 +1,6 @@
 """Test settings: fast password hashing, in-memory mail, media in a temporary folder."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -12,3 +13,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="cms-test-media-")
 SITE_URL = env("SITE_URL", default="http://testserver")
 WAGTAILADMIN_BASE_URL = SITE_URL
+
+# A test database of its own per run, so concurrent runs on one PostgreSQL never collide
+# (SQLite tests run in memory anyway).
+if "sqlite" not in DATABASES["default"]["ENGINE"]:  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", default=f"test_cms_{os.getpid()}")}  # noqa: F405
+STATIC_ROOT = tempfile.mkdtemp(prefix="cms-test-static-")
