@@ -112,7 +112,8 @@ def import_article(
         parent.add_child(instance=page)
     else:
         parent = page.get_parent().specific
-        if _content_of(page) == before and not units:
+        same_units = not units or {unit.pk for unit in units} == set(page.units.values_list("pk", flat=True))
+        if _content_of(page) == before and same_units:
             return ImportOutcome(action=UNCHANGED, title=page.title, slug=page.slug, parent=parent, page=page)
     if units:
         page.units.set(units)

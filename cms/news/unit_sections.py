@@ -11,7 +11,10 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from .models import HomePage, NewsIndexPage
 from .snippets import MemberUnit
 
-PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+# Unit editors write and submit; publishing is the corporate moderators' step (a Wagtail
+# workflow on each unit's section, set up with the demo content).
+UNIT_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "unlock_page")
+CORPORATE_PAGE_PERMISSIONS = (*UNIT_PAGE_PERMISSIONS, "publish_page")
 IMAGE_PERMISSIONS = ("add_image", "choose_image", "change_image")
 SNIPPET_PERMISSIONS = ("view_author", "add_author", "change_author", "view_category", "view_memberunit")
 CORPORATE_EDITORS = "Biên tập viên Tổng công ty"
@@ -35,8 +38,8 @@ def _grant_editor_basics(group: Group) -> None:
         )
 
 
-def _grant_pages(group: Group, page) -> None:
-    for codename in PAGE_PERMISSIONS:
+def _grant_pages(group: Group, page, codenames: tuple[str, ...]) -> None:
+    for codename in codenames:
         GroupPagePermission.objects.get_or_create(
             group=group,
             page=page,
@@ -55,7 +58,7 @@ def ensure_unit_section(unit: MemberUnit) -> NewsIndexPage:
         index_page.save_revision().publish()
     group, _created = Group.objects.get_or_create(name=unit_group_name(unit))
     _grant_editor_basics(group)
-    _grant_pages(group, index_page)
+    _grant_pages(group, index_page, UNIT_PAGE_PERMISSIONS)
     return index_page
 
 
@@ -64,7 +67,7 @@ def ensure_corporate_editors() -> Group:
     """Corporate editors may edit every section: their permissions sit on the home page."""
     group, _created = Group.objects.get_or_create(name=CORPORATE_EDITORS)
     _grant_editor_basics(group)
-    _grant_pages(group, HomePage.objects.first())
+    _grant_pages(group, HomePage.objects.first(), CORPORATE_PAGE_PERMISSIONS)
     return group
 
 
