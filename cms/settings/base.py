@@ -162,3 +162,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Feeds ------------------------------------------------------------------------------------
+# Items per feed page (RFC 5005 paging serves older ones at ?page=2, …).
+FEED_ITEMS = env.int("FEED_ITEMS", default=50)
+# Authority of the entries' tag: URIs (RFC 4151). Fixed once: changing the domain later must not
+# change the ids that readers already hold.
+FEED_TAG_AUTHORITY = env("FEED_TAG_AUTHORITY", default="evngenco2.vn,2024")
+# Seconds a rendered feed may be served from the cache / by HTTP caches.
+FEED_CACHE_SECONDS = env.int("FEED_CACHE_SECONDS", default=300)
+FEED_MAX_AGE = env.int("FEED_MAX_AGE", default=60)
+# WebSub hub (https://www.w3.org/TR/websub/); empty = no hub announced, no pings sent.
+WEBSUB_HUB_URL = env("WEBSUB_HUB_URL", default="")
+WEBSUB_TIMEOUT = env.float("WEBSUB_TIMEOUT", default=3.0)
+WEBSUB_ATTEMPTS = env.int("WEBSUB_ATTEMPTS", default=3)
