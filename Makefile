@@ -44,6 +44,11 @@ lint: install-dev ## ruff, Django's checks and the missing-migrations check
 test: lint ## The whole suite, with the lint and consistency checks first
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+bench: install-dev ## Seed 10,000 articles in PostgreSQL and load API and feeds against the baselines
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/pip install --quiet -r bench/requirements.txt
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
 format: install-dev ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .

@@ -1,0 +1,73 @@
+"""What we measure ourselves against (mounted by bench/urls.py only).
+
+- Wagtail's own API v2 over the same ArticlePages (fields=* gives our structured fields).
+- Django's syndication framework with full content, written the obvious way.
+- A bare Django view returning a fixed JSON body: the framework's floor on this machine.
+"""
+
+import json
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.utils.feedgenerator import Rss201rev2Feed
+from wagtail.api.conf import APIField
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from cms.news.models import ArticlePage
+
+ArticlePage.api_fields = [
+    APIField(name)
+    for name in ("date", "hero_image", "hero_caption", "lead", "body", "author", "units", "categories", "tags")
+]
+
+wagtail_api_router = WagtailAPIRouter("wagtailapi")
+wagtail_api_router.register_endpoint("pages", PagesAPIViewSet)
+
+
+class SyndicationFullContentFeed(Feed):
+    """Django's syndication `Feed` with the full article as the description."""
+
+    feed_type = Rss201rev2Feed
+    title = "Tin tức EVNGENCO2"
+    link = "/"
+    description = "Tin tức"
+
+    def items(self):
+        return ArticlePage.objects.live().public().order_by("-date")[:50]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        from django.template.loader import render_to_string
+
+        return render_to_string("bench/article_body_for_syndication.html", {"page": item})
+
+    def item_link(self, item):
+        return item.full_url or "/"
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_author_name(self, item):
+        return item.author.name if item.author else None
+
+    def item_categories(self, item):
+        return [category.name for category in item.categories.all()]
+
+
+def floor_body(size: int) -> bytes:
+    return json.dumps({"results": ["x" * 100] * (size // 104)}).encode()
+
+
+_FLOOR_BODY = {"body": b"{}"}
+
+
+def bare_json(request):
+    """A fixed JSON body, as large as our list response (set by the runner)."""
+    return HttpResponse(_FLOOR_BODY["body"], content_type="application/json")
+
+
+def set_floor_size(size: int) -> None:
+    _FLOOR_BODY["body"] = floor_body(size)

@@ -1,0 +1,283 @@
+"""One command for the whole benchmark (`make bench`): seed, serve, load, print, chart.
+
+1. Seeds the benchmark database (PostgreSQL `cms_bench`, created if missing) to N articles.
+2. Counts SQL queries per request for every scenario, in-process (Django test client).
+3. Serves the project with gunicorn (2 workers, bench.settings) twice: cache off ("cold"),
+   then with Redis ("warm"), and loads each scenario with wrk from this machine after a warm-up.
+4. Prints one table (requests/s, p50, p99, queries) with the baselines side by side and the
+   ratios the issues set as targets, and writes bench/results/results.{json,md,png}.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+
+
+@dataclass
+class Scenario:
+    key: str
+    label: str
+    path: str
+    cache: str  # "off" (cold) or "on" (warm)
+    conditional: bool = False  # send If-None-Match with the ETag of a first response
+
+
+@dataclass
+class Result:
+    key: str
+    label: str
+    cache: str
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    non_2xx_3xx: int
+    queries: int | None
+    bytes: int | None
+
+
+def scenarios(article_id: int) -> list[Scenario]:
+    article_type = "news.ArticlePage"
+    return [
+        Scenario("floor", "bare Django JSON view (floor)", "/bench/floor/", "off"),
+        Scenario("v2_list", "Wagtail API v2 list (limit 20, fields=*)",
+                 f"/api/v2/pages/?type={article_type}&fields=*&limit=20", "off"),
+        Scenario("v2_detail", "Wagtail API v2 detail", f"/api/v2/pages/{article_id}/", "off"),
+        Scenario("list_cold", "our list (limit 20, all fields), cold", "/api/v1/articles/?limit=20", "off"),
+        Scenario("list_warm", "our list (limit 20, all fields), warm", "/api/v1/articles/?limit=20", "on"),
+        Scenario("detail_cold", "our detail, cold", f"/api/v1/articles/{article_id}/", "off"),
+        Scenario("detail_warm", "our detail, warm", f"/api/v1/articles/{article_id}/", "on"),
+        Scenario("syndication", "Django syndication Feed (50, full content)", "/bench/syndication/rss.xml", "off"),
+        Scenario("rss_cold", "our RSS (50, full content), cold", "/feeds/rss.xml", "off"),
+        Scenario("atom_cold", "our Atom (50, full content), cold", "/feeds/atom.xml", "off"),
+        Scenario("rss_warm", "our RSS, warm", "/feeds/rss.xml", "on"),
+        Scenario("atom_warm", "our Atom, warm", "/feeds/atom.xml", "on"),
+        Scenario("rss_304", "our RSS, 304 (If-None-Match)", "/feeds/rss.xml", "on", conditional=True),
+        Scenario("list_304", "our list, 304 (If-None-Match)", "/api/v1/articles/?limit=20", "on", conditional=True),
+    ]  # fmt: skip
+
+
+def bench_env(cache: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cms_bench")
+    env["BENCH_CACHE"] = cache
+    env["SITE_URL"] = "http://127.0.0.1"
+    return env
+
+
+def ensure_database(url: str) -> None:
+    name = url.rsplit("/", 1)[-1]
+    listing = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-Atc", "select datname from pg_database"],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    if name not in listing:
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(cache: str, port: int) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "cms.wsgi:application", "--workers", "2", "--bind", f"127.0.0.1:{port}",
+         "--log-level", "warning", "--timeout", "120"],
+        cwd=ROOT, env=bench_env(cache), start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/floor/", timeout=2)
+            return process
+        except OSError:
+            time.sleep(0.3)
+    stop(process)
+    raise RuntimeError("gunicorn did not start")
+
+
+def stop(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+def etag_of(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.headers.get("ETag", "")
+
+
+LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def run_wrk(url: str, seconds: int, connections: int, headers: list[str]) -> tuple[float, float, float, int]:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "30s"]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latencies = {match[0]: float(match[1]) * UNIT_MS[match[2]] for match in LATENCY.findall(output)}
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    return rps, latencies.get("50", 0.0), latencies.get("99", 0.0), int(errors.group(1)) if errors else 0
+
+
+def count_queries(paths: list[str]) -> dict[str, tuple[int, int]]:
+    """Queries and bytes per request, measured in a child process with the cache off."""
+    code = (
+        "import json,sys,django;django.setup()\n"
+        "from django.test import Client\nfrom django.db import connection\n"
+        "from django.test.utils import CaptureQueriesContext\n"
+        "client=Client();out={}\n"
+        "for path in json.loads(sys.argv[1]):\n"
+        "    client.get(path)\n"
+        "    with CaptureQueriesContext(connection) as ctx: r=client.get(path)\n"
+        "    out[path]=[len(ctx.captured_queries), len(r.content), r.status_code]\n"
+        "print(json.dumps(out))\n"
+    )
+    env = bench_env("off")
+    output = subprocess.run([PYTHON, "-c", code, json.dumps(paths)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=True).stdout  # fmt: skip
+    return {path: (queries, size) for path, (queries, size, _status) in json.loads(output.splitlines()[-1]).items()}
+
+
+def first_article_id() -> int:
+    code = (
+        "import django;django.setup()\nfrom cms.news.selectors import published_articles\n"
+        "print(published_articles().filter(legacy_id__startswith='bench-').values_list('pk',flat=True)[50])\n"
+    )
+    output = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=bench_env("off"), capture_output=True, text=True)
+    return int(output.stdout.strip().splitlines()[-1])
+
+
+def table(results: dict[str, Result]) -> str:
+    lines = [
+        "| scenario | cache | req/s | p50 ms | p99 ms | queries/req | errors |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for result in results.values():
+        queries = "" if result.queries is None else str(result.queries)
+        lines.append(
+            f"| {result.label} | {result.cache} | {result.rps:,.1f} | {result.p50_ms:.1f} | {result.p99_ms:.1f} "
+            f"| {queries} | {result.non_2xx_3xx} |"
+        )
+    return "\n".join(lines)
+
+
+def ratios(results: dict[str, Result]) -> list[str]:
+    def ratio(a: str, b: str) -> str:
+        if a in results and b in results and results[b].rps:
+            return f"{results[a].rps / results[b].rps:.2f}×"
+        return "n/a"
+
+    return [
+        f"our cold list / Wagtail API v2 list: {ratio('list_cold', 'v2_list')} (target ≥ 10×)",
+        f"our cold detail / Wagtail API v2 detail: {ratio('detail_cold', 'v2_detail')}",
+        f"our warm list / floor: {ratio('list_warm', 'floor')} (target ≥ 0.6×)",
+        f"our warm detail / floor: {ratio('detail_warm', 'floor')} (target ≥ 0.6×)",
+        f"our cold RSS / syndication Feed: {ratio('rss_cold', 'syndication')} (target ≥ 10×)",
+        f"our cold Atom / syndication Feed: {ratio('atom_cold', 'syndication')} (target ≥ 10×)",
+        f"our warm RSS / floor: {ratio('rss_warm', 'floor')} (target ≥ 0.6×)",
+        f"our warm Atom / floor: {ratio('atom_warm', 'floor')} (target ≥ 0.6×)",
+        f"our RSS 304 / floor: {ratio('rss_304', 'floor')} (target ≥ 0.8×)",
+    ]
+
+
+def chart(results: dict[str, Result], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    labels = [result.label for result in results.values()]
+    values = [result.rps for result in results.values()]
+    colours = ["#999999" if key in ("floor", "v2_list", "v2_detail", "syndication") else "#0b4f8a" for key in results]
+    figure, axis = plt.subplots(figsize=(11, 0.45 * len(labels) + 1.5))
+    axis.barh(labels[::-1], values[::-1], color=colours[::-1])
+    axis.set_xscale("log")
+    axis.set_xlabel("requests per second (log scale); grey = baselines")
+    for y, value in enumerate(values[::-1]):
+        axis.text(value, y, f" {value:,.0f}", va="center", fontsize=8)
+    axis.set_title("API and feeds vs Wagtail API v2, Django syndication and the bare-Django floor")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--seconds", type=int, default=5, help="load per scenario, after a 2 s warm-up")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--only", nargs="*", help="scenario keys to run (default: all)")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: `apt-get install wrk` (make bench does it).")
+
+    env = bench_env("off")
+    ensure_database(env["DATABASE_URL"])
+    subprocess.run([PYTHON, "-m", "bench.seed", "--articles", str(args.articles)], cwd=ROOT, env=env, check=True)
+    article_id = first_article_id()
+    chosen = [s for s in scenarios(article_id) if not args.only or s.key in args.only]
+
+    print("measuring queries per request…", flush=True)
+    counts = count_queries(sorted({s.path for s in chosen}))
+    list_size = counts.get("/api/v1/articles/?limit=20", (0, 60_000))[1]
+    os.environ["BENCH_FLOOR_BYTES"] = str(list_size or 60_000)
+
+    results: dict[str, Result] = {}
+    for cache in ("off", "on"):
+        group = [s for s in chosen if s.cache == cache]
+        if not group:
+            continue
+        port = free_port()
+        server = start_gunicorn(cache, port)
+        try:
+            for scenario in group:
+                url = f"http://127.0.0.1:{port}{scenario.path}"
+                headers = [f"If-None-Match: {etag_of(url)}"] if scenario.conditional else []
+                print(f"load: {scenario.label}…", flush=True)
+                run_wrk(url, 2, args.connections, headers)  # warm-up
+                rps, p50, p99, errors = run_wrk(url, args.seconds, args.connections, headers)
+                queries, size = counts.get(scenario.path, (None, None))
+                results[scenario.key] = Result(
+                    scenario.key, scenario.label, "off" if cache == "off" else "Redis", rps, p50, p99, errors,
+                    None if scenario.conditional or cache == "on" else queries, size,
+                )  # fmt: skip
+        finally:
+            stop(server)
+
+    ordered = {s.key: results[s.key] for s in chosen if s.key in results}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    report = [
+        f"Benchmark: {args.articles:,} articles, gunicorn 2 workers, PostgreSQL, wrk -t2 -c{args.connections} "
+        f"-d{args.seconds}s after a 2 s warm-up, on {os.cpu_count()} cores.",
+        "",
+        table(ordered),
+        "",
+        *ratios(ordered),
+    ]
+    text = "\n".join(report)
+    print("\n" + text)
+    (RESULTS / "results.md").write_text(text + "\n")
+    (RESULTS / "results.json").write_text(json.dumps([asdict(r) for r in ordered.values()], indent=2))
+    chart(ordered, RESULTS / "results.png")
+    print(f"\nwritten: {RESULTS / 'results.md'}, results.json, results.png")
+
+
+if __name__ == "__main__":
+    main()
