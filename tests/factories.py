@@ -116,6 +116,7 @@ def make_article(
         author=author,
         hero_image=hero_image,
         hero_caption=hero_caption,
+        live=False,  # as the admin creates it: a draft until a revision is published
         **fields,
     )
     parent.add_child(instance=page)

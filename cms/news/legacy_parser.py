@@ -76,6 +76,12 @@ DATE_LINE = re.compile(
 FIELD_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:.!?;…\"“”]{0,59}?)\s*:\s+(?P<text>\S.*)$", re.DOTALL)
 MAX_LABEL_WORDS = 10  # Vietnamese words are syllables: `Lĩnh vực xây dựng hệ thống chính trị` is 8
 MAX_BYLINE_LENGTH = 80
+MAX_TITLE_LENGTH = 255  # Wagtail's `Page.title`; longer would fail on PostgreSQL with no line to show
+# `Tin, ảnh: Minh Tuấn`, `Bài và ảnh: …`: a credit label before the name is a byline, not a field.
+BYLINE_CREDIT = re.compile(
+    r"^(?:tin|bài|ảnh|video|clip|nguồn|theo|thực hiện)(?:\s*(?:,|và|&|/|-)?\s*(?:tin|bài|ảnh|video|clip))*\s*:",
+    re.IGNORECASE,
+)
 
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 
@@ -148,7 +154,9 @@ def _is_field(paragraph: str) -> re.Match | None:
 
 
 def _is_byline(paragraph: str) -> bool:
-    return len(paragraph) <= MAX_BYLINE_LENGTH and not paragraph.endswith((".", ":", ";", "!", "?", "…", ","))
+    if len(paragraph) > MAX_BYLINE_LENGTH or paragraph.endswith((".", ":", ";", "!", "?", "…", ",")):
+        return False
+    return not _is_field(paragraph) or bool(BYLINE_CREDIT.match(paragraph))
 
 
 def _without_furniture(blocks):
@@ -183,9 +191,11 @@ def parse_legacy_article(data: bytes | str) -> LegacyArticle:
     if not title_lines:
         if not rest:
             raise LegacyFormatError("thiếu tiêu đề sau dòng ngày", start + 1)
-        title_lines = rest[0][1]
+        start, title_lines = rest[0][0] - 1, rest[0][1]
         rest = rest[1:]
     title = " ".join(title_lines)
+    if len(title) > MAX_TITLE_LENGTH:
+        raise LegacyFormatError(f"tiêu đề dài {len(title)} ký tự, tối đa {MAX_TITLE_LENGTH}", start + 1)
 
     hero_caption = ""
     if len(rest) >= 2:
@@ -200,7 +210,7 @@ def parse_legacy_article(data: bytes | str) -> LegacyArticle:
         raise LegacyFormatError("thiếu nội dung (sapo) sau tiêu đề", len(lines))
 
     author = ""
-    if len(paragraphs) > 1 and _is_byline(paragraphs[-1][1]) and not _is_field(paragraphs[-1][1]):
+    if len(paragraphs) > 1 and _is_byline(paragraphs[-1][1]):
         author = paragraphs.pop()[1]
 
     lead = paragraphs[0][1]

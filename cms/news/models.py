@@ -71,10 +71,13 @@ class HomePage(VietnameseSlugMixin, Page):
     template = "pages/home_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import published_articles
+        # The site's pagination lives in cms.website (which imports these models).
+        from cms.website.pagination import paginate
+
+        from .selectors import published_articles, with_card_data
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = published_articles()[:20]
+        context["articles"] = paginate(request, with_card_data(published_articles()))
         return context
 
     class Meta:
@@ -101,10 +104,18 @@ class NewsIndexPage(VietnameseSlugMixin, Page):
     template = "pages/news_index_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import published_articles
+        """The section's articles, paginated; a unit's page also lists the unit's articles filed elsewhere."""
+        from cms.website.pagination import paginate
+
+        from .selectors import published_articles, with_card_data
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = published_articles().descendant_of(self)[:50]
+        articles = published_articles()
+        listed = articles.descendant_of(self)
+        if self.unit_id:
+            tagged = articles.filter(units=self.unit_id)
+            listed = articles.filter(models.Q(pk__in=listed.values("pk")) | models.Q(pk__in=tagged.values("pk")))
+        context["articles"] = paginate(request, with_card_data(listed))
         return context
 
     class Meta:

@@ -25,6 +25,7 @@ WAGTAIL_SITE_NAME = env("SITE_NAME", default="Tổng công ty Phát điện 2")
 
 INSTALLED_APPS = [
     "cms.news",
+    "cms.website",
     "api",
     "feeds",
     "wagtail.contrib.forms",
@@ -141,17 +142,46 @@ vars().update(env.email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="tin-tuc@localhost")
 
 # --- API --------------------------------------------------------------------------------------
+INSTALLED_APPS += ["drf_spectacular_sidecar"]  # Swagger UI served from our static files: works offline
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.keys.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousCallerThrottle", "api.throttling.ApiKeyThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anonymous": env("API_ANONYMOUS_RATE", default="120/min"),
+        "api_key": env("API_KEY_RATE", default="1200/min"),
+    },
+    # Behind N reverse proxies, the client's address is the N-th from the right of X-Forwarded-For;
+    # 0 trusts only REMOTE_ADDR, so a caller cannot dodge the rate limit with a forged header.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+    "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API tin tức EVNGENCO2",
+    "DESCRIPTION": (
+        "API chỉ đọc cho trang web của các đơn vị thành viên. Khóa API gửi trong header "
+        "`Authorization: Api-Key <khóa>` hoặc `X-Api-Key`. Mọi lỗi có dạng "
+        '`{"errors": {"<tham số>": ["<thông báo>"]}}`.'
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
 }
+API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=600)  # publishing invalidates earlier
+API_MAX_AGE = env.int("API_MAX_AGE", default=60)  # what browsers and proxies may reuse unchecked
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/(api|feeds)/.*$"
 CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "authorization", "if-modified-since", "if-none-match", "x-api-key"]
+CORS_EXPOSE_HEADERS = ["etag", "last-modified", "retry-after"]
 
 # --- Content ----------------------------------------------------------------------------------
 LEGACY_DEMO_DIR = BASE_DIR / "cms" / "news" / "demo" / "legacy"

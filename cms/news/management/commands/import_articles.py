@@ -15,12 +15,20 @@ ACTION_LABELS = {CREATED: "tạo mới", UPDATED: "cập nhật", UNCHANGED: "kh
 
 
 def _expand(paths: list[str]) -> list[Path]:
-    """Files as given; folders become their `.txt` files, sorted, recursively."""
+    """Files as given; folders become their `.txt` files, sorted, recursively.
+
+    A dangling or looping symlink named `.txt` is kept, so that it is reported as unreadable
+    instead of being skipped in silence.
+    """
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file()))
+            files.extend(
+                sorted(
+                    p for p in path.rglob("*") if p.suffix.lower() == ".txt" and (p.is_file() or p.is_symlink())
+                )
+            )
         else:
             files.append(path)
     return files
