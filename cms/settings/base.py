@@ -25,6 +25,7 @@ WAGTAIL_SITE_NAME = env("SITE_NAME", default="Tổng công ty Phát điện 2")
 
 INSTALLED_APPS = [
     "cms.news",
+    "cms.ops",
     "cms.website",
     "api",
     "feeds",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.ops.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -189,8 +191,20 @@ LEGACY_DEMO_DIR = BASE_DIR / "cms" / "news" / "demo" / "legacy"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"message": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "requests": {"class": "logging.StreamHandler", "formatter": "message"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        # One JSON line per request (cms/ops/request_log.py) when LOG_REQUESTS is on.
+        "cms.requests": {
+            "handlers": ["requests"],
+            "level": "INFO" if env.bool("LOG_REQUESTS", default=False) else "WARNING",
+            "propagate": False,
+        },
+    },
 }
 
 # --- Feeds ------------------------------------------------------------------------------------
