@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "corsheaders",
+    "csp",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -72,6 +74,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: locks out repeated failed admin logins.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -123,6 +133,38 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]
 # Slugs stay ASCII: Vietnamese titles are transliterated (cms/news/slugs.py), never truncated.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# --- Security ---------------------------------------------------------------------------------
+# Failed admin logins: locked out per user name and address after AXES_FAILURE_LIMIT tries.
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
+# Content Security Policy for the public site: no inline scripts or styles, nothing from other
+# hosts (the site must also work on an intranet). The Wagtail admin and the API's interactive
+# docs keep their own rules.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/api/v1/docs/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+# Absolute URLs come from SITE_URL; the Host a proxy forwards is never trusted for them.
+USE_X_FORWARDED_HOST = False
 
 # --- Static and media -------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -220,3 +262,6 @@ FEED_MAX_AGE = env.int("FEED_MAX_AGE", default=60)
 WEBSUB_HUB_URL = env("WEBSUB_HUB_URL", default="")
 WEBSUB_TIMEOUT = env.float("WEBSUB_TIMEOUT", default=3.0)
 WEBSUB_ATTEMPTS = env.int("WEBSUB_ATTEMPTS", default=3)
+# Tag slugs ASCII like page slugs (`công đoàn` → `cong-doan`, via Unidecode): tag feed URLs
+# /feeds/tags/<slug>/ stay readable and stable (taggit's default keeps `công-đoàn`).
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True

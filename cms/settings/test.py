@@ -19,3 +19,6 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 if "sqlite" not in DATABASES["default"]["ENGINE"]:  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", default=f"test_cms_{os.getpid()}")}  # noqa: F405
 STATIC_ROOT = tempfile.mkdtemp(prefix="cms-test-static-")
+
+# Failed-login lockout has its own tests, which switch it on.
+AXES_ENABLED = False

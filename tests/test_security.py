@@ -1,0 +1,67 @@
+"""Security settings a user of the public site and an operator can observe (issue 6)."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.django_db
+
+
+def test_production_settings_pass_the_deploy_check_with_only_secret_key_and_allowed_hosts():
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="tin.example.vn",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    env = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    env.update(DJANGO_SETTINGS_MODULE="cms.settings.production", ALLOWED_HOSTS="tin.example.vn")
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_public_pages_carry_a_strict_content_security_policy_and_security_headers(client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_a_host_header_that_is_not_allowed_answers_400(client):
+    response = client.get("/", HTTP_HOST="evil.example.com")
+    assert response.status_code == 400
+
+
+def test_repeated_failed_admin_logins_lock_the_account_out(client, settings):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    get_user_model().objects.create_user("bientap", password="mat-khau-dung", is_staff=True)
+    first = client.post("/admin/login/", {"username": "bientap", "password": "mat-khau-dung"})
+    assert first.status_code == 302 and "_auth_user_id" in client.session
+    client.logout()
+    for _ in range(3):
+        client.post("/admin/login/", {"username": "bientap", "password": "sai"})
+    locked = client.post("/admin/login/", {"username": "bientap", "password": "mat-khau-dung"})
+    assert locked.status_code in (403, 429)
+    assert "_auth_user_id" not in client.session
