@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Start (or stop) the production set-up on 127.0.0.1, exactly as docs/deploy.md describes:
+# PostgreSQL + Redis (the running ones when there are some, else our own), two gunicorn app
+# servers with cms.settings.production (2 workers each), a django-tasks database worker and the
+# scheduled-publishing loop. State, logs and PIDs live in .prod-local/.
+#
+#   scripts/prod-local.sh start     # prints the app servers' URLs
+#   scripts/prod-local.sh stop
+#   scripts/prod-local.sh status
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STATE=.prod-local
+PY=${PYTHON:-.venv/bin/python}
+PORTS=(${APP_PORTS:-8101 8102})
+DB_NAME=${PROD_LOCAL_DB:-cms_prod_local}
+REDIS_PORT=${PROD_LOCAL_REDIS_PORT:-6379}
+mkdir -p "$STATE"
+
+ensure_postgres() {
+  if pg_isready -h 127.0.0.1 -p 5432 -q; then return; fi
+  echo "PostgreSQL is not running: starting the distribution's cluster" >&2
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
+  for _ in $(seq 30); do pg_isready -h 127.0.0.1 -p 5432 -q && return; sleep 1; done
+  echo "PostgreSQL did not start" >&2; exit 1
+}
+
+ensure_redis() {
+  if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then return; fi
+  echo "Redis is not running: starting our own on port $REDIS_PORT" >&2
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no \
+    --pidfile "$PWD/$STATE/redis.pid" --logfile "$PWD/$STATE/redis.log"
+  touch "$STATE/redis.ours"
+}
+
+environment() {
+  [ -f "$STATE/secret_key" ] || "$PY" -c 'import secrets; print(secrets.token_urlsafe(50))' > "$STATE/secret_key"
+  export DJANGO_SETTINGS_MODULE=cms.settings.production
+  export SECRET_KEY="$(cat "$STATE/secret_key")"
+  export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
+  export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$DB_NAME}
+  export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT/1}
+  export TASKS_BACKEND=django_tasks_db.DatabaseBackend
+  export SITE_URL=${SITE_URL:-http://127.0.0.1:${PORTS[0]}}
+  export MEDIA_ROOT=${MEDIA_ROOT:-$PWD/$STATE/media}
+  export STATIC_ROOT=${STATIC_ROOT:-$PWD/$STATE/static}
+  # No TLS on loopback: the proxy in front does it in a real deployment.
+  export SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0
+  export LOG_REQUESTS=${LOG_REQUESTS:-true}
+}
+
+spawn() {  # name, command...
+  local name=$1; shift
+  nohup "$@" >>"$STATE/$name.log" 2>&1 &
+  echo $! > "$STATE/$name.pid"
+}
+
+start() {
+  ensure_postgres
+  ensure_redis
+  environment
+  psql -h 127.0.0.1 -U postgres -Atc "select 1 from pg_database where datname='$DB_NAME'" | grep -q 1 \
+    || createdb -h 127.0.0.1 -U postgres "$DB_NAME"
+  "$PY" manage.py migrate --no-input -v0
+  "$PY" manage.py collectstatic --no-input -v0
+  for port in "${PORTS[@]}"; do
+    spawn "app-$port" "$PY" -m gunicorn cms.wsgi:application --bind "127.0.0.1:$port" --workers 2 \
+      --timeout 30 --graceful-timeout 10 --access-logfile - --error-logfile -
+  done
+  spawn worker "$PY" manage.py db_worker --queue-name '*'
+  spawn scheduler bash -c "while true; do '$PY' manage.py publish_scheduled; sleep \${SCHEDULE_INTERVAL:-60}; done"
+  for port in "${PORTS[@]}"; do
+    for _ in $(seq 60); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+    curl -fs "http://127.0.0.1:$port/readyz" >/dev/null || { echo "app server on $port is not ready" >&2; exit 1; }
+    echo "app server ready: http://127.0.0.1:$port/"
+  done
+}
+
+stop() {
+  for pidfile in "$STATE"/*.pid; do
+    [ -e "$pidfile" ] || continue
+    name=$(basename "$pidfile" .pid)
+    if [ "$name" = redis ] && [ ! -e "$STATE/redis.ours" ]; then continue; fi
+    pid=$(cat "$pidfile")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$pidfile"
+  done
+  rm -f "$STATE/redis.ours"
+  echo "stopped"
+}
+
+status() {
+  for pidfile in "$STATE"/*.pid; do
+    [ -e "$pidfile" ] || continue
+    if kill -0 "$(cat "$pidfile")" 2>/dev/null; then state=running; else state=dead; fi
+    echo "$(basename "$pidfile" .pid): $state"
+  done
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac
