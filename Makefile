@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run demo test lint format bench clean
+.PHONY: help install install-dev run demo test lint format bench faults clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ bench: install-dev ## Seed 10,000 articles in PostgreSQL and load API and feeds 
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/pip install --quiet -r bench/requirements.txt
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+faults: install-dev ## Fault and load scenarios against scripts/prod-local.sh (restarts local PostgreSQL and Redis!)
+	$(BIN)/python -m bench.faults $(FAULT_ARGS)
 
 format: install-dev ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
