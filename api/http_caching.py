@@ -1,0 +1,83 @@
+"""Conditional GET and the shared response cache, for every API view.
+
+A response is cached under (content version, caller's entitlement, path and sorted query).
+Publishing, unpublishing, moving or deleting bumps the content version (cms/news/signals.py)
+in the shared cache, so every app server stops serving the old responses at once. The ETag is
+a hash of the body; Last-Modified is the newest publication or change in the response's scope.
+"""
+
+import datetime
+import hashlib
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.http import http_date, parse_http_date_safe
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from cms.news.freshness import content_version
+
+VARY_HEADERS = ("Authorization", "X-Api-Key")
+
+
+def response_cache_key(request: HttpRequest, *, entitled: bool) -> str:
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    audience = "internal" if entitled else "public"
+    raw = f"{content_version()}|{audience}|{request.path}?{query}"
+    return "api:response:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _etag_matches(header: str, etag: str) -> bool:
+    # Weak comparison (RFC 9110 §13.1.2): GZipMiddleware turns our strong tag into W/"…".
+    wanted = etag.removeprefix("W/")
+    return any(tag.strip() in ("*", wanted) or tag.strip().removeprefix("W/") == wanted for tag in header.split(","))
+
+
+def is_not_modified(request: HttpRequest, etag: str, last_modified: int | None) -> bool:
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        return _etag_matches(if_none_match, etag)
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return since is not None and last_modified is not None and last_modified <= since
+
+
+def cached_json_response(
+    request: HttpRequest,
+    *,
+    entitled: bool,
+    build: Callable[[], Response],
+    last_modified: Callable[[], datetime.datetime | None],
+    cache_seconds: int,
+) -> HttpResponse | Response:
+    """The cached body, a 304, or `build()` rendered and stored. Errors (non-200) are never cached."""
+    key = response_cache_key(request, entitled=entitled)
+    entry = cache.get(key)
+    if entry is None:
+        response = build()
+        if response.status_code != 200:
+            return response
+        body = JSONRenderer().render(response.data)
+        newest = last_modified()
+        entry = {
+            "body": body,
+            "etag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+            "last_modified": int(newest.timestamp()) if newest else None,
+        }
+        cache.set(key, entry, cache_seconds)
+    headers = {
+        "ETag": entry["etag"],
+        "Cache-Control": f"{'private' if entitled else 'public'}, max-age={settings.API_MAX_AGE}",
+        "Vary": ", ".join(VARY_HEADERS),
+    }
+    if entry["last_modified"] is not None:
+        headers["Last-Modified"] = http_date(entry["last_modified"])
+    if is_not_modified(request, entry["etag"], entry["last_modified"]):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(entry["body"], content_type="application/json")
+    for name, value in headers.items():
+        response[name] = value
+    return response

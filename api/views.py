@@ -1,0 +1,325 @@
+"""API v1 views: thin. Each parses its parameters (filters.py), asks the query layer
+(cms.news.selectors, changes.py) and shapes the answer (serializers.py); http_caching.py adds
+ETag/Last-Modified/304 and the shared response cache to every GET.
+"""
+
+import re
+
+from django.conf import settings
+from django.db.models import Count, Max, Q, QuerySet
+from django.http import QueryDict
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from taggit.models import Tag
+
+from cms.news.image_prefetch import prefetched_body_images
+from cms.news.models import ArticlePage, Category, MemberUnit
+from cms.news.selectors import most_viewed_articles, published_articles, with_card_data
+
+from . import serializers as s
+from .changes import changes_for
+from .errors import form_errors, raise_for_form
+from .filters import ArticleDetailForm, ArticleFilterSet, ArticleListForm, ChangesForm, MostViewedForm, filter_articles
+from .http_caching import cached_json_response
+from .keys import is_entitled_to_internal_news
+from .models import ArticleChange
+from .pagination import DEFAULT_ORDERING, paginate
+
+RELATED_COUNT = 4
+ARTICLE_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits only: str.isdigit() accepts "９" and "²"
+ERROR_RESPONSES = {
+    400: OpenApiResponse(s.ErrorSerializer, description="Tham số sai: `errors` nêu tên tham số và giá trị hợp lệ."),
+    401: OpenApiResponse(s.ErrorSerializer, description="Khóa API sai hoặc đã thu hồi."),
+    429: OpenApiResponse(s.ErrorSerializer, description="Vượt giới hạn truy cập; xem header Retry-After."),
+}
+NOT_MODIFIED = {304: OpenApiResponse(description="Không đổi từ lần trước (If-None-Match / If-Modified-Since).")}
+
+
+def absolute_page_url(request: Request, **replacements: str | None) -> str:
+    """This request's URL on SITE_URL with some query parameters replaced (None removes one)."""
+    query: QueryDict = request.query_params.copy()
+    for name, value in replacements.items():
+        query.pop(name, None)
+        if value is not None:
+            query[name] = value
+    encoded = query.urlencode()
+    return f"{settings.SITE_URL}{request.path}" + (f"?{encoded}" if encoded else "")
+
+
+class ReadOnlyApiView(APIView):
+    """GET (and HEAD/OPTIONS) only: writes answer 405. Unknown query parameters answer 400."""
+
+    parameter_names: tuple[str, ...] = ()
+    cache_seconds = None  # None: settings.API_CACHE_SECONDS
+
+    def get(self, request: Request, *args, **kwargs):
+        unknown = sorted(set(request.query_params) - set(self.parameter_names))
+        if unknown:
+            allowed = ", ".join(self.parameter_names) or "(không có)"
+            raise ValidationError(
+                {name: [f"Tham số không được hỗ trợ. Tham số hợp lệ: {allowed}."] for name in unknown}
+            )
+        self.include_restricted = is_entitled_to_internal_news(request)
+        self.scope: QuerySet | None = None
+        return cached_json_response(
+            request,
+            entitled=self.include_restricted,
+            build=lambda: self.build(request, *args, **kwargs),
+            last_modified=self.last_modified,
+            cache_seconds=self.cache_seconds or settings.API_CACHE_SECONDS,
+        )
+
+    def build(self, request: Request, *args, **kwargs) -> Response:
+        raise NotImplementedError
+
+    def published(self) -> QuerySet:
+        return published_articles(include_restricted=self.include_restricted)
+
+    def last_modified(self):
+        """Newest publication in this response's scope, or newest change seen by this audience."""
+        audience = ArticleChange.Audience.INTERNAL if self.include_restricted else ArticleChange.Audience.PUBLIC
+        times = [ArticleChange.objects.filter(audience=audience).aggregate(newest=Max("time"))["newest"]]
+        if self.scope is not None:
+            times.append(self.scope.order_by().aggregate(newest=Max("last_published_at"))["newest"])
+        times = [time for time in times if time is not None]
+        return max(times) if times else None
+
+
+def document(**schema) -> callable:
+    """OpenAPI description of a view's GET (the only method it has)."""
+    return extend_schema_view(get=extend_schema(**schema))
+
+
+def _query(name: str, kind=OpenApiTypes.STR, description: str = "", **kwargs) -> OpenApiParameter:
+    return OpenApiParameter(name, kind, OpenApiParameter.QUERY, required=False, description=description, **kwargs)
+
+
+def _fields_parameter(allowed: tuple[str, ...]) -> OpenApiParameter:
+    return _query(
+        "fields",
+        description=f"Chỉ trả về các trường này (cách nhau bởi dấu phẩy); `id` luôn có. Hợp lệ: {', '.join(allowed)}.",
+    )
+
+
+ARTICLE_LIST_PARAMETERS = [
+    _query("unit", description="Slug đơn vị; nhiều slug cách nhau bởi dấu phẩy (HOẶC). Các bộ lọc kết hợp bằng VÀ."),
+    _query("category", description="Slug chuyên mục; nhiều slug cách nhau bởi dấu phẩy (HOẶC)."),
+    _query("tag", description="Slug từ khóa; nhiều slug cách nhau bởi dấu phẩy (HOẶC)."),
+    _query("author", description="Slug tác giả; nhiều slug cách nhau bởi dấu phẩy (HOẶC)."),
+    _query("slug", description="Đúng slug của bài viết."),
+    _query("date_from", OpenApiTypes.DATE, "Ngày đăng từ (YYYY-MM-DD, tính cả ngày này)."),
+    _query("date_to", OpenApiTypes.DATE, "Ngày đăng đến (YYYY-MM-DD, tính cả ngày này)."),
+    _query("updated_since", OpenApiTypes.DATETIME, "Xuất bản (lần cuối) từ thời điểm này (ISO 8601)."),
+    _query("q", description="Tìm kiếm toàn văn, không phân biệt dấu: `dan van kheo` tìm thấy `Dân vận khéo`."),
+    _query(
+        "ordering",
+        description="Thứ tự sắp xếp.",
+        enum=["-date", "date", "-last_published_at", "title"],
+        default="-date",
+    ),
+    _query("limit", OpenApiTypes.INT, "Số bài mỗi trang, 1–100.", default=20),
+    _query("cursor", description="Con trỏ trang: lấy từ `next`/`previous`, đừng tự tạo."),
+    _fields_parameter(s.CARD_FIELDS),
+]
+
+
+@document(
+    operation_id="articles_list",
+    summary="Danh sách bài viết",
+    description="Bài đã xuất bản, mới nhất trước, đủ dữ liệu cho thẻ tin. Phân trang bằng con trỏ.",
+    parameters=ARTICLE_LIST_PARAMETERS,
+    responses={200: s.ArticleListSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
+)
+class ArticleListView(ReadOnlyApiView):
+    parameter_names = tuple(ArticleFilterSet.base_filters) + tuple(ArticleListForm.base_fields)
+
+    def build(self, request: Request) -> Response:
+        form = ArticleListForm(request.query_params)
+        articles, errors = filter_articles(request.query_params, self.published())
+        if not form.is_valid():
+            errors = form_errors(form) | errors
+        if errors:
+            raise ValidationError(errors)
+        params = form.cleaned_data
+        self.scope = articles
+        page = paginate(
+            with_card_data(articles),
+            ordering=params["ordering"] or DEFAULT_ORDERING,
+            limit=params["limit"] or 20,
+            cursor=params["cursor"] or None,
+        )
+        results = s.ArticleCardSerializer(page.items, many=True, fields=params["fields"], context={"request": request})
+        return Response(
+            {
+                "results": results.data,
+                "next": absolute_page_url(request, cursor=page.next_cursor) if page.next_cursor else None,
+                "previous": absolute_page_url(request, cursor=page.previous_cursor) if page.previous_cursor else None,
+            }
+        )
+
+
+@document(
+    operation_id="articles_retrieve",
+    summary="Một bài viết",
+    description="Thẻ tin cùng nội dung theo khối (`sections`), HTML đã làm sạch (`body_html`) và vài bài liên quan.",
+    parameters=[
+        OpenApiParameter("article_id", OpenApiTypes.INT, OpenApiParameter.PATH, description="Mã bài viết."),
+        _fields_parameter(s.DETAIL_FIELDS),
+    ],
+    responses={
+        200: s.ArticleDetailSerializer,
+        **NOT_MODIFIED,
+        **ERROR_RESPONSES,
+        404: OpenApiResponse(s.ErrorSerializer, description="Không có bài đã xuất bản với mã này."),
+    },
+)
+class ArticleDetailView(ReadOnlyApiView):
+    parameter_names = tuple(ArticleDetailForm.base_fields)
+
+    def build(self, request: Request, article_id: str) -> Response:
+        if not ARTICLE_ID.fullmatch(article_id):
+            raise ValidationError({"id": ["Mã bài viết phải là số nguyên dương, ví dụ /api/v1/articles/42/."]})
+        fields = raise_for_form(ArticleDetailForm(request.query_params))["fields"]
+        self.scope = self.published().filter(pk=article_id)
+        article = with_card_data(self.scope).first()
+        if article is None:
+            raise NotFound({"id": [f"Không có bài viết đã xuất bản với mã {article_id}."]})
+        article.related_articles = self.related(article) if fields is None or "related" in fields else []
+        with prefetched_body_images([article]):
+            data = s.ArticleDetailSerializer(article, fields=fields, context={"request": request}).data
+        return Response(data)
+
+    def related(self, article: ArticlePage) -> list[ArticlePage]:
+        """A few other articles sharing a category or a unit, newest first."""
+        category_ids = [category.pk for category in article.categories.all()]
+        unit_ids = [unit.pk for unit in article.units.all()]
+        if not category_ids and not unit_ids:
+            return []
+        sharing = ArticlePage.objects.filter(Q(categories__in=category_ids) | Q(units__in=unit_ids)).values("pk")
+        return list(with_card_data(self.published().exclude(pk=article.pk).filter(pk__in=sharing))[:RELATED_COUNT])
+
+
+@document(
+    operation_id="articles_most_viewed",
+    summary="Bài xem nhiều nhất",
+    description="Xếp theo lượt xem trong `days` ngày gần nhất (tính cả hôm nay). Danh sách trống khi chưa có lượt xem.",
+    parameters=[
+        _query("days", OpenApiTypes.INT, "Số ngày, 1–90.", default=7),
+        _query("unit", description="Slug một đơn vị."),
+        _query("limit", OpenApiTypes.INT, "Số bài, 1–50.", default=10),
+    ],
+    responses={200: s.MostViewedListSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
+)
+class MostViewedView(ReadOnlyApiView):
+    parameter_names = tuple(MostViewedForm.base_fields)
+    cache_seconds = 60  # view counts change without a content version bump
+
+    def build(self, request: Request) -> Response:
+        params = raise_for_form(MostViewedForm(request.query_params))
+        ranked = most_viewed_articles(
+            days=params["days"] or 7,
+            unit=params["unit"],
+            include_restricted=self.include_restricted,
+            limit=params["limit"] or 10,
+        )
+        articles = list(with_card_data(ArticlePage.objects.all()).filter(pk__in=[article.pk for article in ranked]))
+        views = {article.pk: article.recent_views for article in ranked}
+        by_pk = {article.pk: article for article in articles}
+        ordered = []
+        for pk, count in views.items():
+            by_pk[pk].recent_views = count
+            ordered.append(by_pk[pk])
+        data = s.MostViewedArticleSerializer(ordered, many=True, context={"request": request}).data
+        return Response({"results": data})
+
+
+def _count_published(relation: str, published: QuerySet) -> Count:
+    return Count(relation, filter=Q(**{f"{relation}__in": published.values("pk")}), distinct=True)
+
+
+@document(
+    operation_id="units_list",
+    summary="Đơn vị thành viên",
+    description="Mọi đơn vị, kèm số bài đã xuất bản mà người gọi được xem.",
+    responses={200: s.UnitListSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
+)
+class UnitListView(ReadOnlyApiView):
+    def build(self, request: Request) -> Response:
+        self.scope = self.published()
+        units = MemberUnit.objects.annotate(article_count=_count_published("articles", self.scope)).order_by("name")
+        return Response({"results": s.UnitSerializer(units, many=True).data})
+
+
+@document(
+    operation_id="categories_list",
+    summary="Chuyên mục",
+    description="Mọi chuyên mục, kèm số bài đã xuất bản mà người gọi được xem.",
+    responses={200: s.CategoryListSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
+)
+class CategoryListView(ReadOnlyApiView):
+    def build(self, request: Request) -> Response:
+        self.scope = self.published()
+        found = Category.objects.annotate(article_count=_count_published("articles", self.scope)).order_by("name")
+        return Response({"results": s.CategorySerializer(found, many=True).data})
+
+
+@document(
+    operation_id="tags_list",
+    summary="Từ khóa",
+    description="Các từ khóa có ít nhất một bài đã xuất bản mà người gọi được xem, kèm số bài.",
+    responses={200: s.TagListSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
+)
+class TagListView(ReadOnlyApiView):
+    def build(self, request: Request) -> Response:
+        self.scope = self.published()
+        relation = "news_articlepagetag_items__content_object"
+        tags = (
+            Tag.objects.annotate(article_count=_count_published(relation, self.scope))
+            .filter(article_count__gt=0)
+            .order_by("name")
+        )
+        return Response({"results": s.TagSerializer(tags, many=True).data})
+
+
+@document(
+    operation_id="changes_list",
+    summary="Nhật ký thay đổi để đồng bộ",
+    description=(
+        "Mọi thay đổi sau con trỏ `since`, cũ nhất trước. Phát lại từ đầu (bỏ `since`): published/updated → "
+        "có bài, unpublished/deleted → bỏ bài; khi lọc theo `unit`, moved_out → bỏ bài. Kết quả đúng bằng tập "
+        "bài đang xuất bản. Đọc tiếp với `since=next_cursor` khi `has_more` là true."
+    ),
+    parameters=[
+        _query("since", description="Con trỏ `next_cursor` của lần đọc trước; bỏ trống để đọc từ đầu."),
+        _query("unit", description="Slug một đơn vị: chỉ các thay đổi liên quan đến đơn vị này."),
+        _query("limit", OpenApiTypes.INT, "Số mục, 1–500.", default=100),
+    ],
+    responses={200: s.ChangeListSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
+)
+class ChangeListView(ReadOnlyApiView):
+    parameter_names = tuple(ChangesForm.base_fields)
+
+    def build(self, request: Request) -> Response:
+        params = raise_for_form(ChangesForm(request.query_params))
+        since = int(params["since"] or 0)
+        if since and not ArticleChange.objects.filter(pk__gte=since).exists():
+            raise ValidationError({"since": ["Con trỏ không tồn tại: dùng `next_cursor` mà API đã trả về."]})
+        limit = params["limit"] or 100
+        entries = list(
+            changes_for(include_restricted=self.include_restricted, after=since, unit=params["unit"])[: limit + 1]
+        )
+        has_more = len(entries) > limit
+        entries = entries[:limit]
+        next_cursor = str(entries[-1].pk) if entries else str(since)
+        return Response(
+            {
+                "results": s.ChangeSerializer(entries, many=True).data,
+                "next_cursor": next_cursor,
+                "has_more": has_more,
+                "next": absolute_page_url(request, since=next_cursor) if has_more else None,
+            }
+        )
