@@ -15,7 +15,9 @@ from cms.news.models import ArticlePage
 from tests.factories import ImageFactory, make_article
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: the flush after this test must not leave later transactional tests
+    # (the browser test) without the page tree, nor with post_migrate's duplicate content types.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         "postgres" not in os.environ.get("DATABASE_URL", "") or not shutil.which("pg_dump"),
         reason="backup and restore are PostgreSQL's pg_dump/pg_restore: run with DATABASE_URL=postgres://…",

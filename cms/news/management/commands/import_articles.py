@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from wagtail.models import Site
 
 from cms.news.importer import CREATED, UNCHANGED, UPDATED, import_legacy_file
@@ -25,9 +26,7 @@ def _expand(paths: list[str]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             files.extend(
-                sorted(
-                    p for p in path.rglob("*") if p.suffix.lower() == ".txt" and (p.is_file() or p.is_symlink())
-                )
+                sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and (p.is_file() or p.is_symlink()))
             )
         else:
             files.append(path)
@@ -47,6 +46,16 @@ class Command(BaseCommand):
         parser.add_argument("--parent", metavar="PATH", help="Đường dẫn trang danh sách tin, ví dụ /tin-tuc/")
 
     def handle(self, *args, paths, dry_run, unit, parent, **options):
+        if not dry_run:
+            return self._import(paths, dry_run, unit, parent)
+        # A dry run may still need a unit's section to say where pages would go: make it, then undo.
+        with transaction.atomic():
+            try:
+                return self._import(paths, dry_run, unit, parent)
+            finally:
+                transaction.set_rollback(True)
+
+    def _import(self, paths, dry_run, unit, parent):
         units = [self._unit(unit)] if unit else []
         parent_page = self._parent(parent, units)
         files = _expand(paths)

@@ -1,0 +1,315 @@
+"""The legacy parser: text in, structure out, nothing lost, nothing added (no database).
+
+The oracle (`source_lines`) reads a legacy file independently of the parser: every non-blank
+line, whitespace collapsed, the old site's furniture left out. The parser's output, read back
+in document order, must be exactly those lines joined by spaces.
+"""
+
+import datetime
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cms.news.dates import format_vietnamese_date
+from cms.news.legacy_parser import LegacyArticle, LegacyFormatError, parse_legacy_article
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "cms" / "news" / "demo" / "legacy" / "000_f6e6f11bcf16baad.txt"
+FIXTURES = Path(__file__).resolve().parent / "data" / "legacy"
+FIXTURE_FILES = sorted(FIXTURES.glob("*.txt"))
+ALL_LEGACY_FILES = [SAMPLE, *FIXTURE_FILES]
+
+SHARE_LINE = "Gửi cho bạn bè"
+MOST_VIEWED_LINE = "Xem nhiều nhất"
+
+
+def normalise(text: str) -> str:
+    """NBSP and every other run of white space become one space."""
+    return " ".join(text.replace("\xa0", " ").split())
+
+
+def source_lines(data: bytes) -> list[str]:
+    """The article's lines as a reader sees them: furniture dropped, the most-viewed list cut."""
+    text = unicodedata.normalize("NFC", data.decode("utf-8-sig"))
+    lines = []
+    for raw in text.splitlines():
+        line = normalise("".join(ch for ch in raw if unicodedata.category(ch) != "Cc" or ch == "\t"))
+        if line == MOST_VIEWED_LINE:
+            break
+        if line and line != SHARE_LINE:
+            lines.append(line)
+    return lines
+
+
+def parsed_parts(article: LegacyArticle) -> list[str]:
+    """What the parser kept, in reading order; a field reads `label: text` as in the source."""
+    parts = [article.title, article.hero_caption, article.lead]
+    for section in article.sections:
+        parts.append(f"{section.label}: {section.text}" if section.kind == "field" else section.text)
+    parts.append(article.author)
+    return [part for part in parts if part]
+
+
+def fields(article: LegacyArticle) -> list[str]:
+    return [section.label for section in article.sections if section.kind == "field"]
+
+
+@pytest.mark.parametrize("path", ALL_LEGACY_FILES, ids=lambda path: path.stem)
+def test_every_word_of_every_legacy_file_is_kept_in_order(path):
+    data = path.read_bytes()
+    article = parse_legacy_article(data)
+    lines = source_lines(data)
+    assert " ".join(parsed_parts(article)) == " ".join(lines[1:])
+
+
+@pytest.mark.parametrize("path", ALL_LEGACY_FILES, ids=lambda path: path.stem)
+def test_date_line_is_parsed_and_written_back_the_same_way(path):
+    article = parse_legacy_article(path.read_bytes())
+    assert format_vietnamese_date(article.date) == source_lines(path.read_bytes())[0]
+
+
+@pytest.mark.parametrize("path", ALL_LEGACY_FILES, ids=lambda path: path.stem)
+def test_no_furniture_no_control_characters_no_nbsp_survive(path):
+    article = parse_legacy_article(path.read_bytes())
+    text = "\n".join(parsed_parts(article))
+    assert SHARE_LINE not in text
+    assert MOST_VIEWED_LINE not in text
+    assert "\xa0" not in text
+    assert "\ufeff" not in text
+    assert not [ch for ch in text if unicodedata.category(ch) == "Cc" and ch != "\n"]
+
+
+def test_sample_article_structure():
+    article = parse_legacy_article(SAMPLE.read_bytes())
+    assert article.date == datetime.date(2024, 11, 29)
+    assert article.title == "Đẩy mạnh phong trào thi đua “Dân vận khéo” trong EVNGENCO2"
+    assert article.hero_caption == (
+        "Đơn vị thành viên tổ chức Hội nghị nghiên cứu, học tập chuyên đề toàn khóa về "
+        "“Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”"
+    )
+    assert article.lead.startswith("Đảng ủy Tổng công ty đã cụ thể hóa")
+    assert article.lead.endswith("với rất nhiều mô hình đa dạng như:")
+    assert fields(article) == [
+        "Lĩnh vực kinh tế",
+        "Lĩnh vực văn hóa - xã hội",
+        "Lĩnh vực quốc phòng - an ninh",
+        "Lĩnh vực xây dựng hệ thống chính trị",
+    ]
+    # The source's unbalanced quote mark stays where the writer left it.
+    assert article.sections[0].text.startswith("Khéo” trong vận động doanh nghiệp")
+    assert [section.kind for section in article.sections[4:]] == ["paragraph"] * 5
+    assert article.author == "Phương Linh"
+
+
+def test_crlf_and_bom_file():
+    data = (FIXTURES / "101_crlf_bom.txt").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+    article = parse_legacy_article(data)
+    assert article.date == datetime.date(2024, 12, 2)
+    assert article.title.startswith("Nhiệt điện Cần Thơ tập huấn")
+    assert article.hero_caption.endswith("trước khi vào khu vực sản xuất trong buổi tập huấn")
+    assert fields(article) == ["Nội dung tập huấn"]
+    assert article.author == "Thu Hà"
+    assert "\r" not in " ".join(parsed_parts(article))
+
+
+def test_article_without_caption_starts_its_body_with_the_lead():
+    article = parse_legacy_article((FIXTURES / "102_no_caption.txt").read_bytes())
+    assert article.hero_caption == ""
+    assert article.lead.startswith("Ngày 9/12, Công ty Cổ phần Thủy điện Thác Mơ")
+    assert fields(article) == []
+    assert len(article.sections) == 3
+    assert article.author == "Quốc Bảo"
+
+
+def test_six_field_sections_and_late_colons_stay_paragraphs():
+    article = parse_legacy_article((FIXTURES / "103_field_sections.txt").read_bytes())
+    assert fields(article) == [
+        "Về sản xuất điện",
+        "Về an toàn",
+        "Công tác sửa chữa",
+        "Về tài chính",
+        "Công tác Đảng",
+        "Công tác đoàn thể",
+    ]
+    paragraphs = [section.text for section in article.sections if section.kind == "paragraph"]
+    assert len(paragraphs) == 3
+    assert paragraphs[0].endswith("như sau:")
+    assert sum(":" in paragraph for paragraph in paragraphs) == 2
+    assert article.author == "Ngọc Ánh"
+
+
+def test_quotes_typos_ellipses_nbsp_and_vertical_tab():
+    article = parse_legacy_article((FIXTURES / "104_quotes_and_typos.txt").read_bytes())
+    text = " ".join(parsed_parts(article))
+    assert article.hero_caption == "Các đội thi tham gia phần xử lý tình huống tại hội thi"
+    assert text.count("“") == text.count("”") + 1  # the unclosed quote is kept, not "fixed"
+    assert "tình huông" in text and "góp phân" in text
+    assert "…" in text
+    assert "mỗi đội gồm 3 thành viên." in text  # U+00A0 became a plain space
+    assert "đồng giải Ba. Ban tổ chức" in text  # U+000B dropped without gluing the sentences
+    assert article.author == "Văn Hùng"
+
+
+def test_most_viewed_list_is_not_content():
+    data = (FIXTURES / "105_most_viewed_list.txt").read_bytes()
+    article = parse_legacy_article(data)
+    text = data.decode("utf-8")
+    most_viewed = [normalise(line) for line in text.split(MOST_VIEWED_LINE, 1)[1].splitlines() if line.strip()]
+    assert len(most_viewed) == 5
+    kept = " ".join(parsed_parts(article))
+    for title in most_viewed:
+        assert title not in kept
+    assert article.author == "Minh Tuấn"
+    assert len(article.sections) == 3
+
+
+def test_sunday_date_two_line_caption_and_credit_byline():
+    article = parse_legacy_article((FIXTURES / "106_chu_nhat.txt").read_bytes())
+    assert format_vietnamese_date(article.date) == "Chủ Nhật, 01/12/2024"
+    assert article.hero_caption == (
+        "Các vận động viên xuất phát ở cự ly 5 km trên tuyến đường ven hồ chứa Nhà máy Thủy điện A Vương"
+    )
+    assert article.author == "Tin, ảnh: Minh Tuấn"
+    assert fields(article) == []
+
+
+# --- Hostile inputs ---------------------------------------------------------------------------
+
+GOOD_BODY = "Tiêu đề bài viết\n\nSapo của bài viết.\n\nĐoạn thứ hai.\n\nPhương Linh\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "reason"),
+    [
+        (b"", 1, "tệp rỗng"),
+        (b" \t\r\n\n \xc2\xa0 \n\r\n", 1, "tệp rỗng"),
+        (b"\xef\xbb\xbf", 1, "tệp rỗng"),
+        ("Gửi cho bạn bè\n\nXem nhiều nhất\nTin khác\n".encode(), 1, "tệp rỗng"),
+        ("Tiêu đề không có ngày\n\nSapo.\n".encode(), 1, "thiếu dòng ngày"),
+        ("\n\nThứ Năm, 31/02/2024\nTiêu đề\n\nSapo.\n".encode(), 3, "ngày không tồn tại"),
+        ("Thứ Sáu, 29/13/2024\nTiêu đề\n\nSapo.\n".encode(), 1, "ngày không tồn tại"),
+        ("Thứ Sáu, 29/11/2024\n".encode(), 2, "thiếu tiêu đề"),
+        ("Thứ Sáu, 29/11/2024\n\n\nGửi cho bạn bè\n".encode(), 2, "thiếu tiêu đề"),
+        ("Thứ Sáu, 29/11/2024\nChỉ có tiêu đề\n\nGửi cho bạn bè\n\nXem nhiều nhất\n".encode(), None, "thiếu nội dung"),
+        (b"Thu Sau, 29/11/2024\nTitle\n\nCaf\xe9 au lait.\n", 4, "không phải UTF-8"),
+        (f"29/11/2024\n\n{'x' * 200}\n{'y' * 60}\n\nSapo.".encode(), 3, "tiêu đề dài 261 ký tự, tối đa 255"),
+        (b"\xef\xbb\xbfThu Sau\r\n\r\n\xff", 3, "không phải UTF-8"),
+    ],
+    ids=[
+        "empty",
+        "only-whitespace",
+        "only-bom",
+        "only-furniture",
+        "no-date-line",
+        "february-31st",
+        "month-13",
+        "date-without-title",
+        "date-then-furniture",
+        "title-without-lead",
+        "latin-1",
+        "title-too-long",
+        "bad-byte-after-crlf",
+    ],
+)
+def test_unreadable_article_names_line_and_reason(data, line, reason):
+    with pytest.raises(LegacyFormatError) as caught:
+        parse_legacy_article(data)
+    assert reason in caught.value.reason
+    if line is not None:
+        assert caught.value.line == line
+    else:
+        assert caught.value.line >= 2
+    assert f"dòng {caught.value.line}" in str(caught.value)
+
+
+def test_date_without_weekday_or_with_time_and_other_case_is_accepted():
+    for first_line in ("29/11/2024", "thứ sáu, 29/11/2024", "Thứ Sáu, 29/11/2024 08:30", "Thứ Sáu,29 / 11 / 2024"):
+        article = parse_legacy_article(f"{first_line}\n{GOOD_BODY}".encode())
+        assert article.date == datetime.date(2024, 11, 29), first_line
+
+
+def test_old_mac_line_endings_nfd_text_and_control_characters():
+    text = f"Thứ Sáu, 29/11/2024\n{GOOD_BODY}".replace("Sapo", "Sa\x00p\x07o\x1f\ufffe").replace("\n", "\r")
+    article = parse_legacy_article(unicodedata.normalize("NFD", text).encode("utf-8"))
+    assert article.title == "Tiêu đề bài viết"  # NFC again: the same string as typed precomposed
+    assert article.lead == "Sapo của bài viết."
+    assert article.sections[0].text == "Đoạn thứ hai."
+    assert article.author == "Phương Linh"
+
+
+def test_wrapped_title_is_joined_and_html_like_text_is_kept_verbatim():
+    text = (
+        "Thứ Sáu, 29/11/2024\nDòng đầu của tiêu đề\n  dòng hai   của tiêu đề\n\n"
+        "Sapo có <b>thẻ</b> & ký hiệu \"lạ\" 'x'.\n\nĐoạn cuối.\n"
+    )
+    article = parse_legacy_article(text.encode())
+    assert article.title == "Dòng đầu của tiêu đề dòng hai của tiêu đề"
+    assert article.lead == "Sapo có <b>thẻ</b> & ký hiệu \"lạ\" 'x'."
+    assert article.author == ""  # the last paragraph is a sentence, not a name
+    assert [section.text for section in article.sections] == ["Đoạn cuối."]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Lúc 9:30 sáng nay, tổ máy số 1 hòa lưới.",
+        "Xem chi tiết tại https://evngenco2.vn/tin-tuc nhé.",
+        "theo đó: mọi đơn vị đều tham gia.",
+        "Trong bối cảnh khó khăn, mùa khô kéo dài và nhu cầu điện tăng cao, Công ty đã đạt: 812 triệu kWh.",
+        "2024: năm thành công.",
+    ],
+)
+def test_colon_that_is_not_a_short_label_is_a_paragraph(paragraph):
+    article = parse_legacy_article(f"29/11/2024\nTiêu đề\n\nSapo.\n\n{paragraph}\n\nPhương Linh".encode())
+    assert [(section.kind, section.text) for section in article.sections] == [("paragraph", paragraph)]
+
+
+def test_credit_lines_are_bylines_but_short_field_sections_are_not():
+    for byline in ("Ảnh: Minh Tuấn", "Bài và ảnh: Thu Hà", "Tin, ảnh: Quốc Bảo"):
+        article = parse_legacy_article(f"29/11/2024\nTiêu đề\n\nSapo.\n\n{byline}".encode())
+        assert article.author == byline
+        assert article.sections == []
+    article = parse_legacy_article("29/11/2024\nTiêu đề\n\nSapo.\n\nVề an toàn: Không có sự cố".encode())
+    assert article.author == ""
+    assert fields(article) == ["Về an toàn"]
+
+
+# --- Any article the old site could have written survives the parser -------------------------
+
+_word = st.text(
+    alphabet=st.sampled_from(
+        "aăâbcdđeêghiklmnoôơpqrstuưvxyàáạảãầấậẩẫằắặẳẵèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ"
+    ),
+    min_size=1,
+    max_size=8,
+)
+_sentence = st.lists(_word, min_size=3, max_size=14).map(lambda words: " ".join(words).capitalize() + ".")
+_paragraph = st.lists(_sentence, min_size=1, max_size=3).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    day=st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2099, 12, 31)),
+    title=_sentence,
+    caption=st.one_of(st.just(""), _sentence),
+    paragraphs=st.lists(_paragraph, min_size=1, max_size=6),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    bom=st.booleans(),
+)
+def test_generated_articles_round_trip(day, title, caption, paragraphs, newline, bom):
+    blocks = [f"{format_vietnamese_date(day)}\n{title.rstrip('.')}"]
+    if caption:
+        blocks.append(caption + "\n")  # a caption is followed by two blank lines
+    blocks += paragraphs + ["Phương Linh", SHARE_LINE, MOST_VIEWED_LINE, "Bài khác không phải nội dung"]
+    data = ("\ufeff" if bom else "") + "\n\n".join(blocks).replace("\n", newline)
+    article = parse_legacy_article(data.encode())
+    assert article.date == day
+    assert article.title == title.rstrip(".")
+    assert article.hero_caption == caption
+    assert article.lead == paragraphs[0]
+    assert [section.text for section in article.sections] == paragraphs[1:]
+    assert article.author == "Phương Linh"
