@@ -313,3 +313,17 @@ def test_generated_articles_round_trip(day, title, caption, paragraphs, newline,
     assert article.lead == paragraphs[0]
     assert [section.text for section in article.sections] == paragraphs[1:]
     assert article.author == "Phương Linh"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ông Nguyễn Văn A cho biết: “Nhà máy đã sẵn sàng.”",
+        "Giám đốc Công ty nhấn mạnh: an toàn là trên hết.",
+        "Bà Lê Thị B chia sẻ: chúng tôi rất vui.",
+    ],
+)
+def test_a_reported_quotation_is_a_paragraph_not_a_field_section(line):
+    text = f"Thứ Sáu, 29/11/2024\nTiêu đề\n\nSapo của bài.\n\n{line}\n\nPhương Linh\n"
+    article = parse_legacy_article(text)
+    assert [(section.kind, section.text) for section in article.sections] == [("paragraph", line)]

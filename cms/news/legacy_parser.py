@@ -143,9 +143,17 @@ def parse_date_line(line: str, number: int) -> datetime.date:
         raise LegacyFormatError(f"ngày không tồn tại: {line!r}", number) from error
 
 
+# `Ông A cho biết: “…”` introduces a quotation, not a labelled section.
+REPORTING_VERBS = re.compile(
+    r"(?:cho biết|nói|cho hay|chia sẻ|khẳng định|nhấn mạnh|phát biểu|nhận định|bày tỏ|kể|thông tin|"
+    r"yêu cầu|đề nghị|kết luận|trả lời|giải thích|tâm sự|phấn khởi|hỏi)$",
+    re.IGNORECASE,
+)
+
+
 def _is_field(paragraph: str) -> re.Match | None:
     match = FIELD_LABEL.match(paragraph)
-    if not match or not match["label"][0].isupper():
+    if not match or not match["label"][0].isupper() or REPORTING_VERBS.search(match["label"].strip()):
         return None
     syllables = [word for word in match["label"].split() if any(char.isalnum() for char in word)]
     if len(syllables) <= MAX_LABEL_WORDS:
