@@ -1,4 +1,7 @@
-"""Feed routes: /feeds/{rss.xml,atom.xml,feed.json}, and the same under units/, categories/, tags/."""
+"""Feed routes: /feeds/{rss.xml,atom.xml,feed.json}, and the same under units/, categories/, tags/.
+
+Tag slugs made before TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING may hold Vietnamese letters: `str`.
+"""
 
 from django.urls import path
 
@@ -11,7 +14,7 @@ _PREFIXES = {
     "site": "",
     "unit": "units/<slug:slug>/",
     "category": "categories/<slug:slug>/",
-    "tag": "tags/<slug:slug>/",
+    "tag": "tags/<str:slug>/",
 }
 
 urlpatterns = [

@@ -227,6 +227,17 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "authorization", "if-modified-since", "if-none-match", "x-api-key"]
 CORS_EXPOSE_HEADERS = ["etag", "last-modified", "retry-after"]
 
+# --- Corporate site (cms/website) --------------------------------------------------------------
+# "Gửi cho bạn bè": (how many mails, per how many seconds) per sender IP, per recipient, site-wide.
+SHARE_RATE_LIMITS = {
+    "ip": (env.int("SHARE_LIMIT_PER_IP", default=5), 3600),
+    "recipient": (env.int("SHARE_LIMIT_PER_RECIPIENT", default=3), 86400),
+    "global": (env.int("SHARE_LIMIT_GLOBAL", default=200), 3600),
+}
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# A signed preview link for a member unit's web team stays valid this long (seconds).
+PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 86400)
+
 # --- Content ----------------------------------------------------------------------------------
 LEGACY_DEMO_DIR = BASE_DIR / "cms" / "news" / "demo" / "legacy"
 

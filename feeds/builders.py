@@ -1,0 +1,363 @@
+"""RSS 2.0, Atom 1.0 and JSON Feed 1.1 from a list of articles: pure functions.
+
+Articles in (fetched by the caller through `cms.news.selectors`, with their card data and body
+images prefetched), bytes or a dict out. Nothing here reads the request or queries the database
+on its own; the only reads are the lazy ones the passed-in articles need (and those are
+prefetched by the caller).
+
+Every piece of text goes through `_text()` / `_html()`: characters XML cannot carry are dropped
+(control characters pasted from Word, lone surrogates) and text is NFC-normalised, so any
+article gives a well-formed feed; lxml escapes the rest (`]]>`, `<`, `&`).
+"""
+
+import datetime
+import logging
+import mimetypes
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from feedgen.feed import FeedGenerator
+
+from cms.news.article_html import full_article_html, plain_text
+from cms.news.models import ArticlePage
+from cms.news.renditions import absolute_url
+
+from .feedgen_links import EntryLinksExtension, FeedLinksExtension
+
+logger = logging.getLogger(__name__)
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+FEED_LANGUAGE = "vi"
+GENERATOR = "EVNGENCO2 feeds (feedgen)"
+HERO_IMAGE_RENDITION = "width-1200"
+# An empty feed has never changed: its `updated` is this fixed instant, not "now", so that
+# its ETag/Last-Modified stay stable.
+EMPTY_FEED_UPDATED = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+# Atom and RSS require a title; a title made only of characters XML cannot carry becomes this.
+UNTITLED = "(Không có tiêu đề)"
+
+
+def feed_timezone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def _text(value: str | None) -> str:
+    """Plain text that XML and JSON can carry, NFC (composed) Vietnamese."""
+    return unicodedata.normalize("NFC", plain_text(value or ""))
+
+
+def _html(value: str) -> str:
+    return unicodedata.normalize("NFC", plain_text(value))
+
+
+def article_tag_uri(pk: int) -> str:
+    """The entry's permanent id (RFC 4151 tag: URI): from the primary key, so it survives a new
+    slug, a move or a new domain."""
+    return f"tag:{settings.FEED_TAG_AUTHORITY}:article:{pk}"
+
+
+def scope_tag_uri(scope: str) -> str:
+    return f"tag:{settings.FEED_TAG_AUTHORITY}:feed:{scope}"
+
+
+@dataclass(frozen=True)
+class FeedMeta:
+    """What the caller knows about the feed document: identity, titles and its links."""
+
+    feed_id: str
+    title: str
+    description: str
+    self_url: str
+    alternate_url: str
+    hub_url: str = ""
+    first_url: str = ""
+    previous_url: str = ""
+    next_url: str = ""
+    last_url: str = ""
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    url: str
+    length: int
+    mime_type: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One article, ready for any of the three formats."""
+
+    id: str
+    url: str
+    title: str
+    summary: str
+    content_html: str
+    published: datetime.datetime
+    updated: datetime.datetime
+    author: str
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    enclosure: Enclosure | None = None
+    image_url: str = ""
+
+
+def article_published(article: ArticlePage) -> datetime.datetime:
+    """When the article was published, in Asia/Ho_Chi_Minh.
+
+    The editorial `date` is what readers see and what feeds are ordered by; the time of day
+    comes from the first publication when it happened that day, otherwise (imported or
+    back-dated articles) the article counts as published at the start of its date.
+    """
+    zone = feed_timezone()
+    first = article.first_published_at
+    if first is not None:
+        first = first.astimezone(zone)
+        if first.date() == article.date:
+            return first
+    return datetime.datetime.combine(article.date, datetime.time(0, 0), tzinfo=zone)
+
+
+def article_updated(article: ArticlePage) -> datetime.datetime:
+    """The last change readers can see: the latest publication, never before `published`."""
+    published = article_published(article)
+    last = article.last_published_at
+    return max(published, last.astimezone(feed_timezone())) if last else published
+
+
+def _article_url(article: ArticlePage, url_cache: object) -> str:
+    # Relative to the site root, made absolute with SITE_URL (never a request's Host header).
+    # `url_cache` lets Wagtail look the site root paths up once for the whole feed.
+    parts = article.get_url_parts(url_cache)
+    path = parts[2] if parts and parts[2] else article.url_path
+    return f"{settings.SITE_URL}{path}"
+
+
+def _hero_enclosure(image) -> tuple[Enclosure | None, str]:
+    """The original hero photo as an enclosure (real size, MIME type) and a large rendition URL."""
+    if image is None:
+        return None, ""
+    image_url = ""
+    for rendition in getattr(image, "prefetched_renditions", ()) or ():
+        if rendition.filter_spec == HERO_IMAGE_RENDITION:
+            image_url = absolute_url(rendition.url)
+    try:
+        length = image.file_size if image.file_size is not None else image.file.size
+        url = absolute_url(image.file.url)
+    except (OSError, ValueError) as error:  # the file is missing from storage
+        logger.warning("Hero image %s has no readable file: %s", image.pk, error)
+        return None, image_url
+    mime_type = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
+    enclosure = Enclosure(url=url, length=length, mime_type=mime_type, width=image.width, height=image.height)
+    return enclosure, image_url or url
+
+
+def feed_items(articles: Iterable[ArticlePage]) -> list[FeedItem]:
+    """The articles as feed items, in the order given (the selector's: newest first)."""
+    url_cache = SimpleNamespace()
+    items = []
+    for article in articles:
+        enclosure, image_url = _hero_enclosure(article.hero_image)
+        items.append(
+            FeedItem(
+                id=article_tag_uri(article.pk),
+                url=_article_url(article, url_cache),
+                title=_text(article.title).strip() or UNTITLED,
+                summary=_text(article.lead),
+                content_html=_html(full_article_html(article)),
+                published=article_published(article),
+                updated=article_updated(article),
+                author=_text(article.author.name) if article.author_id else "",
+                categories=[_text(category.name) for category in article.categories.all()],
+                tags=[_text(tag.name) for tag in article.tags.all()],
+                enclosure=enclosure,
+                image_url=image_url,
+            )
+        )
+    return items
+
+
+def feed_updated(items: Sequence[FeedItem]) -> datetime.datetime:
+    """The newest change among the items (not the time of the request)."""
+    if not items:
+        return EMPTY_FEED_UPDATED.astimezone(feed_timezone())
+    return max(item.updated for item in items)
+
+
+def newest_change(articles: Iterable[ArticlePage]) -> datetime.datetime:
+    """The `updated` of a feed of these articles (for Last-Modified)."""
+    changes = [article_updated(article) for article in articles]
+    return max(changes) if changes else EMPTY_FEED_UPDATED.astimezone(feed_timezone())
+
+
+def _paging_links(meta: FeedMeta) -> list[dict]:
+    links = [
+        {"rel": rel, "href": href}
+        for rel, href in (
+            ("first", meta.first_url),
+            ("previous", meta.previous_url),
+            ("next", meta.next_url),
+            ("last", meta.last_url),
+        )
+        if href
+    ]
+    if meta.hub_url:
+        links.append({"rel": "hub", "href": meta.hub_url})
+    return links
+
+
+def _generator(meta: FeedMeta, items: Sequence[FeedItem], self_type: str) -> FeedGenerator:
+    generator = FeedGenerator()
+    generator.register_extension("extra_links", FeedLinksExtension, EntryLinksExtension)
+    generator.id(meta.feed_id)
+    title = _text(meta.title).strip() or _text(settings.WAGTAIL_SITE_NAME)
+    generator.title(title)
+    # RSS requires a non-empty channel description.
+    description = _text(meta.description).strip() or title
+    generator.subtitle(description)
+    generator.description(description)
+    generator.language(FEED_LANGUAGE)
+    generator.generator(GENERATOR)
+    # Alternate last: feedgen uses the last link as the RSS <link>.
+    generator.link(href=meta.self_url, rel="self", type=self_type)
+    generator.link(href=meta.alternate_url, rel="alternate", type="text/html")
+    updated = feed_updated(items)
+    generator.updated(updated)
+    generator.lastBuildDate(updated)
+    generator.extra_links.links = _paging_links(meta)
+    return generator
+
+
+def build_rss_feed(meta: FeedMeta, articles: Iterable[ArticlePage]) -> bytes:
+    """RSS 2.0: plain-text description (the lead), full HTML in content:encoded, dc:creator,
+    the hero photo as enclosure and media:content, guid isPermaLink="false"."""
+    items = feed_items(articles)
+    generator = _generator(meta, items, "application/rss+xml")
+    generator.load_extension("dc", atom=False, rss=True)
+    generator.load_extension("media", atom=False, rss=True)
+    for item in items:
+        entry = generator.add_entry(order="append")
+        entry.guid(item.id, permalink=False)
+        entry.title(item.title)
+        entry.link(href=item.url, rel="alternate")
+        entry.description(item.summary or item.title)
+        # Escaped text rather than CDATA: an article may contain "]]>".
+        entry.content(item.content_html)
+        entry.pubDate(item.published)
+        if item.author:
+            entry.dc.dc_creator(item.author)
+        for name in item.categories + item.tags:
+            entry.category(term=name)
+        if item.enclosure:
+            enclosure = item.enclosure
+            entry.enclosure(url=enclosure.url, length=str(enclosure.length), type=enclosure.mime_type)
+            entry.media.content(
+                url=enclosure.url,
+                fileSize=str(enclosure.length),
+                type=enclosure.mime_type,
+                medium="image",
+                width=str(enclosure.width),
+                height=str(enclosure.height),
+                group=None,
+            )
+    return generator.rss_str(pretty=False)
+
+
+def build_atom_feed(meta: FeedMeta, articles: Iterable[ArticlePage]) -> bytes:
+    """Atom 1.0: summary + content type="html", published and updated, author, category,
+    exactly one alternate link per entry and the hero photo as rel="enclosure"."""
+    items = feed_items(articles)
+    generator = _generator(meta, items, "application/atom+xml")
+    generator.author(name=_text(settings.WAGTAIL_SITE_NAME), uri=settings.SITE_URL + "/")
+    generator.rights(_text(settings.WAGTAIL_SITE_NAME))
+    for item in items:
+        entry = generator.add_entry(order="append")
+        entry.id(item.id)
+        entry.title(item.title)
+        entry.summary(item.summary or item.title)
+        entry.content(item.content_html, type="html")
+        entry.published(item.published)
+        entry.updated(item.updated)
+        entry.author(name=item.author or _text(settings.WAGTAIL_SITE_NAME))
+        for name in item.categories + item.tags:
+            entry.category(term=name, label=name)
+        links = [{"rel": "alternate", "href": item.url, "type": "text/html"}]
+        if item.enclosure:
+            links.append(
+                {
+                    "rel": "enclosure",
+                    "href": item.enclosure.url,
+                    "type": item.enclosure.mime_type,
+                    "length": item.enclosure.length,
+                }
+            )
+        # Set through the extension, not entry.link(): see feedgen_links.py (#135/#143).
+        entry.extra_links.links = links
+    return generator.atom_str(pretty=False)
+
+
+def _rfc3339(moment: datetime.datetime) -> str:
+    return moment.astimezone(feed_timezone()).isoformat()
+
+
+def build_json_feed(meta: FeedMeta, articles: Iterable[ArticlePage]) -> dict:
+    """JSON Feed 1.1 as a dict (the view serialises it)."""
+    items = feed_items(articles)
+    feed = {
+        "version": JSON_FEED_VERSION,
+        "title": _text(meta.title).strip() or _text(settings.WAGTAIL_SITE_NAME),
+        "home_page_url": meta.alternate_url,
+        "feed_url": meta.self_url,
+        "description": _text(meta.description),
+        "language": FEED_LANGUAGE,
+        "authors": [{"name": _text(settings.WAGTAIL_SITE_NAME), "url": settings.SITE_URL + "/"}],
+    }
+    if meta.next_url:
+        feed["next_url"] = meta.next_url
+    if meta.hub_url:
+        feed["hubs"] = [{"type": "WebSub", "url": meta.hub_url}]
+    feed["items"] = [_json_item(item) for item in items]
+    return feed
+
+
+def _json_item(item: FeedItem) -> dict:
+    entry = {
+        "id": item.id,
+        "url": item.url,
+        "title": item.title,
+        "content_html": item.content_html,
+        "summary": item.summary,
+        "date_published": _rfc3339(item.published),
+        "date_modified": _rfc3339(item.updated),
+        "authors": [{"name": item.author}] if item.author else [],
+        "tags": item.categories + item.tags,
+        "language": FEED_LANGUAGE,
+    }
+    if item.image_url:
+        entry["image"] = item.image_url
+    if item.enclosure:
+        entry["attachments"] = [
+            {"url": item.enclosure.url, "mime_type": item.enclosure.mime_type, "size_in_bytes": item.enclosure.length}
+        ]
+    return entry
+
+
+__all__ = [
+    "Enclosure",
+    "FeedItem",
+    "FeedMeta",
+    "article_published",
+    "article_tag_uri",
+    "article_updated",
+    "build_atom_feed",
+    "build_json_feed",
+    "build_rss_feed",
+    "feed_items",
+    "feed_updated",
+    "newest_change",
+]

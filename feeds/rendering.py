@@ -1,0 +1,118 @@
+"""One feed page rendered once per content version, shared by every app server via the cache.
+
+The cache key holds `content_version()`, which signals.py bumps on publish, unpublish, move,
+delete and view-restriction change: after any of those, every process renders afresh. What
+the version cannot see — a scheduled article's window opening or closing — is bounded by the
+cache timeout, which is also cut short to the moment the first listed article expires.
+"""
+
+import datetime
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from cms.news.freshness import content_version
+from cms.news.image_prefetch import prefetched_body_images
+from cms.news.selectors import with_card_data
+
+from .builders import FeedMeta, build_atom_feed, build_json_feed, build_rss_feed, newest_change, scope_tag_uri
+from .scopes import FORMATS, FeedScope, find_scope
+
+CACHE_PREFIX = "feeds:rendered"
+
+
+class PageOutOfRange(LookupError):
+    """A `?page=` beyond the last page of the feed."""
+
+
+@dataclass(frozen=True)
+class RenderedFeed:
+    body: bytes
+    content_type: str
+    etag: str
+    last_modified: datetime.datetime
+
+
+def page_url(base_url: str, page: int) -> str:
+    return base_url if page == 1 else f"{base_url}?page={page}"
+
+
+def feed_meta(scope: FeedScope, format_name: str, page: int, last_page: int, hub_url: str) -> FeedMeta:
+    """Identity and links of one page of a feed (RFC 5005 paging, WebSub hub)."""
+    base_url = scope.feed_url(format_name)
+    return FeedMeta(
+        feed_id=scope_tag_uri(scope.key),
+        title=scope.title if page == 1 else f"{scope.title} (trang {page})",
+        description=scope.description,
+        self_url=page_url(base_url, page),
+        alternate_url=scope.alternate_url,
+        hub_url=hub_url,
+        first_url=base_url,
+        previous_url=page_url(base_url, page - 1) if page > 1 else "",
+        next_url=page_url(base_url, page + 1) if page < last_page else "",
+        last_url=page_url(base_url, last_page),
+    )
+
+
+def build_feed(scope: FeedScope, format_name: str, page: int = 1) -> tuple[bytes, datetime.datetime, int]:
+    """Render one page of a scope's feed: (body, newest change, seconds it may be cached).
+
+    A constant number of queries whatever the page size: one count, one page of articles with
+    their card data, one bulk fetch of their body images.
+    """
+    per_page = max(1, settings.FEED_ITEMS)
+    articles = scope.articles()
+    total = articles.count()
+    last_page = max(1, math.ceil(total / per_page))
+    if page > last_page:
+        raise PageOutOfRange(page)
+    listed = list(with_card_data(articles)[(page - 1) * per_page : page * per_page])
+    meta = feed_meta(scope, format_name, page, last_page, settings.WEBSUB_HUB_URL)
+    with prefetched_body_images(listed):
+        if format_name == "rss":
+            body = build_rss_feed(meta, listed)
+        elif format_name == "atom":
+            body = build_atom_feed(meta, listed)
+        else:
+            body = json.dumps(build_json_feed(meta, listed), ensure_ascii=False).encode("utf-8")
+    return body, newest_change(listed), _cache_seconds(listed)
+
+
+def _cache_seconds(articles: list) -> int:
+    seconds = settings.FEED_CACHE_SECONDS
+    expiries = [article.expire_at for article in articles if article.expire_at]
+    if expiries:
+        seconds = min(seconds, max(1, int((min(expiries) - timezone.now()).total_seconds())))
+    return seconds
+
+
+def _cache_key(version: str, kind: str, slug: str, format_name: str, page: int) -> str:
+    digest = hashlib.sha256(f"{kind}\0{slug}\0{format_name}\0{page}".encode()).hexdigest()[:32]
+    return f"{CACHE_PREFIX}:{version}:{digest}"
+
+
+def rendered_feed(kind: str, slug: str, format_name: str, page: int = 1) -> RenderedFeed:
+    """The feed page from the cache, or rendered and cached.
+
+    Raises `ScopeNotFound` for an unknown slug and `PageOutOfRange` past the last page (never
+    cached, so a new unit or category is served at once).
+    """
+    version = content_version()
+    key = _cache_key(version, kind, slug, format_name, page)
+    cached = cache.get(key)
+    if cached is None:
+        body, last_modified, seconds = build_feed(find_scope(kind, slug), format_name, page)
+        digest = hashlib.sha256(body).hexdigest()[:16]
+        cached = {"body": body, "etag": f'"{version}-{digest}"', "last_modified": last_modified}
+        cache.set(key, cached, timeout=seconds)
+    return RenderedFeed(
+        body=cached["body"],
+        content_type=f"{FORMATS[format_name][1]}; charset=utf-8",
+        etag=cached["etag"],
+        last_modified=cached["last_modified"],
+    )

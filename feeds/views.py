@@ -1,0 +1,64 @@
+"""Feed endpoints (thin): parse `?page=`, get the rendered feed, answer with HTTP caching.
+
+Errors: an unknown unit, category or tag slug and a page past the last one answer 404; a
+`page` that is not a whole number ≥ 1 answers 400 with a JSON body naming the parameter.
+"""
+
+import re
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
+
+from .rendering import PageOutOfRange, RenderedFeed, rendered_feed
+from .scopes import ScopeNotFound
+
+PAGE_PARAMETER = "page"
+_PAGE_NUMBER = re.compile(r"[0-9]{1,12}")
+
+
+class BadPageParameter(ValueError):
+    """`?page=` is not a whole number ≥ 1."""
+
+
+def page_number(query) -> int:
+    """The requested page (1 when absent); `BadPageParameter` for anything but ASCII digits ≥ 1."""
+    raw = query.get(PAGE_PARAMETER)
+    if raw is None:
+        return 1
+    if not _PAGE_NUMBER.fullmatch(raw) or int(raw) < 1:
+        raise BadPageParameter(raw)
+    return int(raw)
+
+
+def _bad_page(raw: str) -> JsonResponse:
+    # The API's error shape (api/errors.py): messages listed under the parameter's name.
+    message = f"Tham số page phải là số nguyên dương (1, 2, 3…), không phải “{raw}”."
+    return JsonResponse({"errors": {PAGE_PARAMETER: [message]}}, status=400, json_dumps_params={"ensure_ascii": False})
+
+
+def _with_caching_headers(response: HttpResponse, feed: RenderedFeed) -> HttpResponse:
+    response["ETag"] = feed.etag
+    response["Last-Modified"] = http_date(feed.last_modified.timestamp())
+    patch_cache_control(response, public=True, max_age=settings.FEED_MAX_AGE)
+    return response
+
+
+@require_safe
+def feed_view(request: HttpRequest, format_name: str, kind: str = "site", slug: str = "") -> HttpResponse:
+    try:
+        page = page_number(request.GET)
+    except BadPageParameter as error:
+        return _bad_page(str(error))
+    try:
+        feed = rendered_feed(kind, slug, format_name, page)
+    except ScopeNotFound as error:
+        raise Http404("Không có nguồn tin này.") from error
+    except PageOutOfRange as error:
+        raise Http404("Trang này vượt quá trang cuối của nguồn tin.") from error
+    not_modified = get_conditional_response(request, etag=feed.etag, last_modified=int(feed.last_modified.timestamp()))
+    if not_modified is not None:
+        return _with_caching_headers(not_modified, feed)
+    return _with_caching_headers(HttpResponse(feed.body, content_type=feed.content_type), feed)

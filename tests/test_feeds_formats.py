@@ -1,0 +1,259 @@
+"""A subscriber's feed reader gets well-formed RSS 2.0, Atom 1.0 and JSON Feed 1.1 with the full
+articles, in order, with correct dates, for the whole site, a unit, a category and a tag."""
+
+import datetime
+import json
+import os
+
+import feedparser
+import pytest
+from django.conf import settings
+from lxml import etree
+
+from tests.factories import (
+    AuthorFactory,
+    CategoryFactory,
+    ImageFactory,
+    MemberUnitFactory,
+    field_section,
+    image_block,
+    make_article,
+    paragraph,
+    unit_index,
+)
+from tests.feeds_data.reader import ATOM_SCHEMA, read_feed
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+RSS_CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
+MEDIA_CONTENT = "{http://search.yahoo.com/mrss/}content"
+
+
+@pytest.fixture
+def newsroom():
+    """A unit with three articles on three days, one of them fully illustrated."""
+    unit = MemberUnitFactory(name="Công ty Nhiệt điện Cần Thơ", slug="nhiet-dien-can-tho")
+    category = CategoryFactory(name="Thi đua – Khen thưởng", slug="thi-dua")
+    author = AuthorFactory(name="Nguyễn Thị Hồng Nhung")
+    hero = ImageFactory(title="Ảnh đại diện")
+    inline = ImageFactory(title="Ảnh trong bài")
+    parent = unit_index(unit)
+    oldest = make_article(
+        parent=parent, title="Hội nghị người lao động năm 2024", date=datetime.date(2024, 11, 27), tags=["công đoàn"]
+    )
+    middle = make_article(parent=parent, title="Bảo dưỡng tổ máy S1", date=datetime.date(2024, 11, 28))
+    newest = make_article(
+        parent=parent,
+        title="Đẩy mạnh phong trào thi đua “Dân vận khéo” trong EVNGENCO2",
+        date=datetime.date(2024, 11, 29),
+        lead="Sáng ngày 28/11, Đảng ủy Tổng công ty tổ chức hội nghị.",
+        hero_image=hero,
+        hero_caption="Quang cảnh hội nghị",
+        body=[
+            field_section("Lĩnh vực kinh tế", "Ứng dụng công nghệ mới."),
+            paragraph('Đoạn văn <script>alert(1)</script><a href="/tin-tuc/" onclick="x()">liên kết</a>.'),
+            image_block(inline, caption="Đại biểu phát biểu", credit="Ảnh: Minh Trí"),
+        ],
+        author=author,
+        categories=[category],
+        tags=["công đoàn", "dân vận"],
+    )
+    return {"unit": unit, "category": category, "articles": [newest, middle, oldest], "hero": hero}
+
+
+def feed_paths(newsroom) -> list[str]:
+    prefixes = ["/feeds/", "/feeds/units/nhiet-dien-can-tho/", "/feeds/categories/thi-dua/", "/feeds/tags/cong-doan/"]
+    return [prefix + name for prefix in prefixes for name in ("rss.xml", "atom.xml", "feed.json")]
+
+
+def fetch(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response
+
+
+@pytest.mark.parametrize("name", ["rss.xml", "atom.xml", "feed.json"])
+def test_site_feed_lists_articles_newest_first_with_vietnamese_intact(client, newsroom, name):
+    reading = read_feed(client.get(f"/feeds/{name}"))
+
+    assert reading.titles == [article.title for article in newsroom["articles"]]
+    assert reading.ids == [f"tag:evngenco2.vn,2024:article:{article.pk}" for article in newsroom["articles"]]
+    assert reading.title == "Tin tức – Tổng công ty Phát điện 2"
+
+
+def test_every_scope_and_format_parses_and_validates(client, newsroom):
+    for path in feed_paths(newsroom):
+        assert read_feed(client.get(path)).entries, path
+
+
+def test_unit_category_and_tag_feeds_hold_only_their_articles(client, newsroom):
+    make_article(title="Tin của đơn vị khác", units=[MemberUnitFactory()])
+    newest, middle, oldest = newsroom["articles"]
+
+    def titles(path):
+        return read_feed(client.get(path)).titles
+
+    assert titles("/feeds/units/nhiet-dien-can-tho/atom.xml") == [newest.title, middle.title, oldest.title]
+    assert titles("/feeds/categories/thi-dua/rss.xml") == [newest.title]
+    assert titles("/feeds/tags/cong-doan/feed.json") == [newest.title, oldest.title]
+    assert "Tin của đơn vị khác" in titles("/feeds/atom.xml")
+
+
+def test_atom_entries_have_exactly_one_alternate_link_and_the_hero_as_enclosure(client, newsroom):
+    document = etree.fromstring(fetch(client, "/feeds/atom.xml").content)
+    entries = document.findall(f"{ATOM}entry")
+    assert len(entries) == 3
+    for entry in entries:
+        alternates = [link for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"]
+        assert len(alternates) == 1
+    hero = newsroom["hero"]
+    (enclosure,) = [link for link in entries[0].findall(f"{ATOM}link") if link.get("rel") == "enclosure"]
+    assert enclosure.get("href") == settings.SITE_URL + hero.file.url
+    assert enclosure.get("type") == "image/jpeg"
+    assert int(enclosure.get("length")) == os.path.getsize(hero.file.path)
+    assert (
+        entries[0].find(f"{ATOM}link[@rel='alternate']").get("href")
+        == "http://testserver" + newsroom["articles"][0].url
+    )
+
+
+def test_rss_item_carries_lead_full_html_byline_enclosure_and_media_content(client, newsroom):
+    channel = etree.fromstring(fetch(client, "/feeds/rss.xml").content).find("channel")
+    item = channel.find("item")
+    hero = newsroom["hero"]
+
+    assert item.findtext("description") == "Sáng ngày 28/11, Đảng ủy Tổng công ty tổ chức hội nghị."
+    assert item.findtext(DC_CREATOR) == "Nguyễn Thị Hồng Nhung"
+    assert item.find("guid").get("isPermaLink") == "false"
+    enclosure = item.find("enclosure")
+    assert enclosure.get("url") == settings.SITE_URL + hero.file.url
+    assert int(enclosure.get("length")) == os.path.getsize(hero.file.path)
+    assert enclosure.get("type") == "image/jpeg"
+    media = item.find(MEDIA_CONTENT)
+    assert (media.get("url"), media.get("medium"), media.get("fileSize")) == (
+        enclosure.get("url"),
+        "image",
+        enclosure.get("length"),
+    )
+    assert [category.text for category in item.findall("category")] == ["Thi đua – Khen thưởng", "công đoàn", "dân vận"]
+
+
+def test_full_article_html_is_sanitised_with_absolute_urls_hero_first(client, newsroom):
+    item = etree.fromstring(fetch(client, "/feeds/rss.xml").content).find("channel/item")
+    html = item.findtext(RSS_CONTENT)
+
+    assert html.startswith('<figure><img src="http://testserver/media/images/')
+    assert "<figcaption>Quang cảnh hội nghị</figcaption>" in html
+    assert html.index("Quang cảnh hội nghị") < html.index("Sáng ngày 28/11") < html.index("Lĩnh vực kinh tế:")
+    assert "<figcaption>Đại biểu phát biểu <small>Ảnh: Minh Trí</small></figcaption>" in html
+    assert '<a href="http://testserver/tin-tuc/"' in html
+    assert "script" not in html and "onclick" not in html and "alert" not in html
+    assert html.rstrip().endswith("<p><strong>Nguyễn Thị Hồng Nhung</strong></p>")
+
+
+def test_dates_are_in_ho_chi_minh_time_and_the_feed_is_as_new_as_its_newest_change(client, newsroom):
+    newest = newsroom["articles"][0]
+    document = etree.fromstring(fetch(client, "/feeds/atom.xml").content)
+    entry = document.find(f"{ATOM}entry")
+    published = datetime.datetime.fromisoformat(entry.findtext(f"{ATOM}published"))
+    updated = datetime.datetime.fromisoformat(entry.findtext(f"{ATOM}updated"))
+    feed_updated = datetime.datetime.fromisoformat(document.findtext(f"{ATOM}updated"))
+
+    assert published.utcoffset() == datetime.timedelta(hours=7)
+    assert published.date() == datetime.date(2024, 11, 29)
+    assert updated == newest.last_published_at
+    newest_change = max(article.last_published_at for article in newsroom["articles"])
+    assert feed_updated == newest_change
+    rss = feedparser.parse(fetch(client, "/feeds/rss.xml").content)
+    assert rss.feed.updated.endswith("+0700")
+    assert rss.entries[0].published == "Fri, 29 Nov 2024 00:00:00 +0700"
+
+
+def test_published_time_comes_from_first_publication_on_the_article_date(client):
+    article = make_article(title="Tin trong ngày", date=datetime.date.today())
+    entry = json.loads(fetch(client, "/feeds/feed.json").content)["items"][0]
+    published = datetime.datetime.fromisoformat(entry["date_published"])
+    assert published == article.first_published_at
+    assert published.utcoffset() == datetime.timedelta(hours=7)
+
+
+def test_feed_metadata_names_itself_its_page_and_its_scope_in_vietnamese(client, newsroom):
+    unit_index_url = "http://testserver" + unit_index(newsroom["unit"]).url
+    parsed = feedparser.parse(fetch(client, "/feeds/units/nhiet-dien-can-tho/atom.xml").content)
+    links = {link.rel: link.href for link in parsed.feed.links}
+
+    assert parsed.bozo == 0
+    assert parsed.feed.language == "vi"
+    assert parsed.feed.title == "Tin tức Công ty Nhiệt điện Cần Thơ – Tổng công ty Phát điện 2"
+    assert links["self"] == "http://testserver/feeds/units/nhiet-dien-can-tho/atom.xml"
+    assert links["alternate"] == unit_index_url
+    rss = etree.fromstring(fetch(client, "/feeds/categories/thi-dua/rss.xml").content).find("channel")
+    assert rss.findtext("title") == "Chuyên mục Thi đua – Khen thưởng – Tổng công ty Phát điện 2"
+    assert rss.findtext("link") == "http://testserver/chuyen-muc/thi-dua/"
+    assert rss.find(f"{ATOM}link[@rel='self']").get("href") == "http://testserver/feeds/categories/thi-dua/rss.xml"
+    assert rss.findtext("language") == "vi"
+
+
+def test_json_feed_items_carry_every_field(client, newsroom):
+    response = fetch(client, "/feeds/feed.json")
+    feed = json.loads(response.content)
+    item = feed["items"][0]
+    newest = newsroom["articles"][0]
+
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["feed_url"] == "http://testserver/feeds/feed.json"
+    assert feed["language"] == "vi"
+    assert item["id"] == f"tag:evngenco2.vn,2024:article:{newest.pk}"
+    assert item["url"] == "http://testserver" + newest.url
+    assert item["title"] == newest.title
+    assert item["summary"] == newest.lead
+    assert "<figcaption>Quang cảnh hội nghị</figcaption>" in item["content_html"]
+    assert item["image"].startswith("http://testserver/media/")
+    assert item["authors"] == [{"name": "Nguyễn Thị Hồng Nhung"}]
+    assert item["tags"] == ["Thi đua – Khen thưởng", "công đoàn", "dân vận"]
+    assert item["language"] == "vi"
+    assert datetime.datetime.fromisoformat(item["date_modified"]) == newest.last_published_at
+    assert item["attachments"][0]["size_in_bytes"] == os.path.getsize(newsroom["hero"].file.path)
+
+
+def test_entry_id_survives_a_slug_change_and_a_move(client, newsroom):
+    article = newsroom["articles"][0]
+    before = feedparser.parse(fetch(client, "/feeds/rss.xml").content).entries[0]
+
+    article.slug = "ten-moi-cua-bai"
+    article.save_revision().publish()
+    article.refresh_from_db()
+    article.move(unit_index(MemberUnitFactory()), pos="last-child")
+    after = feedparser.parse(fetch(client, "/feeds/rss.xml").content).entries[0]
+
+    assert after.link.endswith("/ten-moi-cua-bai/") and after.link != before.link
+    assert after.id == before.id == f"tag:evngenco2.vn,2024:article:{article.pk}"
+
+
+def test_entry_id_does_not_depend_on_the_site_domain(client, newsroom, settings):
+    before = feedparser.parse(fetch(client, "/feeds/atom.xml").content).entries[0].id
+    settings.SITE_URL = "https://www.evngenco2.vn"
+    from django.core.cache import cache
+
+    cache.clear()
+    after = feedparser.parse(fetch(client, "/feeds/atom.xml").content).entries[0]
+    assert after.id == before
+    assert after.link.startswith("https://www.evngenco2.vn/")
+
+
+def test_feed_holds_the_latest_configured_number_of_items(client, settings):
+    settings.FEED_ITEMS = 3
+    articles = [make_article(date=datetime.date(2024, 1, day)) for day in range(1, 6)]
+    parsed = feedparser.parse(fetch(client, "/feeds/atom.xml").content)
+    assert [entry.title for entry in parsed.entries] == [article.title for article in articles[::-1][:3]]
+
+
+def test_empty_category_feed_is_valid_and_does_not_claim_to_change_every_request(client):
+    CategoryFactory(slug="chua-co-bai")
+    first = fetch(client, "/feeds/categories/chua-co-bai/atom.xml")
+    document = etree.fromstring(first.content)
+    assert ATOM_SCHEMA.validate(document), ATOM_SCHEMA.error_log
+    assert document.findall(f"{ATOM}entry") == []
+    assert document.findtext(f"{ATOM}updated") == "2024-01-01T07:00:00+07:00"
