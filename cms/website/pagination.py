@@ -1,0 +1,22 @@
+"""`?page=` for every list on the site: a bad page number is a first page or a 404, never a 500."""
+
+from django.core.paginator import Page, Paginator
+from django.http import Http404, HttpRequest
+
+ARTICLES_PER_PAGE = 12
+
+
+def paginate(request: HttpRequest, items, per_page: int = ARTICLES_PER_PAGE) -> Page:
+    """The requested page of `items`.
+
+    A missing or non-numeric `page` (`?page=abc`, `?page=-1`) gives the first page: links with a
+    mangled number still land somewhere useful. A number past the last page is a 404, as the
+    page really does not exist.
+    """
+    paginator = Paginator(items, per_page)
+    raw = request.GET.get("page", "")
+    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
+    number = max(number, 1)
+    if number > paginator.num_pages:
+        raise Http404("Trang không tồn tại.")
+    return paginator.page(number)

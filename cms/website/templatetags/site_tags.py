@@ -1,0 +1,123 @@
+"""Template pieces of the corporate site: responsive images, SEO markup, the side boxes."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.db.models import Case, Q, When
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from cms.news.models import NewsIndexPage
+from cms.news.renditions import RENDITION_FILTERS, RENDITION_WIDTHS, absolute_url
+from cms.news.selectors import categories, most_viewed_articles, published_articles, with_card_data
+
+from ..highlight import highlight
+
+register = template.Library()
+
+MOST_VIEWED_LIMIT = 5
+RELATED_LIMIT = 4
+DEFAULT_SIZES = "(max-width: 48rem) 100vw, 48rem"
+# Characters that would end a <script> element or confuse an HTML parser inside JSON.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def responsive_image(image, alt: str = "", sizes: str = DEFAULT_SIZES, loading: str = "lazy", css_class: str = ""):
+    """`<img>` with a `srcset` of the shared rendition widths (prefetched by `with_card_data`)."""
+    if image is None:
+        return ""
+    renditions = image.get_renditions(*RENDITION_FILTERS)
+    ordered = [renditions[spec] for spec in RENDITION_FILTERS]
+    default = ordered[min(1, len(ordered) - 1)]
+    srcset = ", ".join(f"{rendition.url} {rendition.width}w" for rendition in ordered)
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}" decoding="async"{}>',
+        default.url,
+        srcset,
+        sizes,
+        default.width,
+        default.height,
+        alt or image.default_alt_text or image.title,
+        loading,
+        format_html(' class="{}"', css_class) if css_class else "",
+    )
+
+
+@register.simple_tag
+def og_image_url(image) -> str:
+    """The widest shared rendition, absolute: what link previews show."""
+    if image is None:
+        return ""
+    return absolute_url(image.get_rendition(f"width-{RENDITION_WIDTHS[-1]}").url)
+
+
+@register.filter
+def absolute(url: str) -> str:
+    return absolute_url(url) if url else ""
+
+
+@register.filter(name="highlight")
+def highlight_filter(text: str, query: str) -> SafeString:
+    return highlight(text, query)
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, page) -> SafeString:
+    """schema.org `NewsArticle` for the article page, safe inside a `<script>` element."""
+    request = context.get("request")
+    url = absolute_url(page.get_url(request) or "")
+    modified = page.last_published_at or page.latest_revision_created_at or page.first_published_at
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title[:110],
+        "description": page.search_description or page.lead,
+        "datePublished": (page.first_published_at.isoformat() if page.first_published_at else page.date.isoformat()),
+        "dateModified": modified.isoformat() if modified else None,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "inLanguage": "vi",
+        "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME, "url": settings.SITE_URL},
+    }
+    if page.hero_image_id:
+        data["image"] = [og_image_url(page.hero_image)]
+    if page.author_id:
+        data["author"] = {"@type": "Person", "name": page.author.name}
+    payload = json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.inclusion_tag("components/most_viewed.html")
+def most_viewed_box(unit=None, limit: int = MOST_VIEWED_LIMIT, request=None):
+    """ "Xem nhiều nhất": the top articles of the last 7 days, site-wide or for one unit."""
+    return {"articles": list(most_viewed_articles(unit=unit, limit=limit)), "unit": unit, "request": request}
+
+
+@register.inclusion_tag("components/related_articles.html", takes_context=True)
+def related_articles(context, page, limit: int = RELATED_LIMIT):
+    """Other published articles sharing a category (first) or a unit with `page`, newest first.
+
+    One query whatever is found, so the article page's query count stays constant.
+    """
+    articles = []
+    if page.pk:
+        public = published_articles()
+        same_category = public.filter(categories__articles=page).values("pk")
+        same_unit = public.filter(units__articles=page).values("pk")
+        candidates = (
+            public.filter(Q(pk__in=same_category) | Q(pk__in=same_unit))
+            .exclude(pk=page.pk)
+            .annotate(shares_category=Case(When(pk__in=same_category, then=1), default=0))
+            .order_by("-shares_category", "-date", "-first_published_at", "-pk")
+        )
+        articles = list(with_card_data(candidates)[:limit])
+    return {"articles": articles, "request": context.get("request")}
+
+
+@register.inclusion_tag("components/section_links.html", takes_context=True)
+def section_links(context):
+    """Links to each member unit's news and each category's news."""
+    sections = NewsIndexPage.objects.live().public().select_related("unit").order_by("title")
+    return {"sections": list(sections), "categories": list(categories()), "request": context.get("request")}

@@ -1,0 +1,17 @@
+"""The corporate site's own URLs; Wagtail's page catch-all comes after these (cms/urls.py)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "website"
+
+urlpatterns = [
+    path("tim-kiem/", views.search, name="search"),
+    path("chuyen-muc/<slug:slug>/", views.category_page, name="category"),
+    path("luot-xem/<int:article_id>/", views.count_view, name="count_view"),
+    path("gui-cho-ban-be/<int:article_id>/", views.share_article, name="share"),
+    path("xem-truoc/<str:token>/", views.preview_link, name="preview_link"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", views.sitemap_xml, name="sitemap"),
+]

@@ -1,0 +1,155 @@
+"""Thin views of the corporate site: parse the request, call the query layer, render."""
+
+import re
+import uuid
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from cms.news.models import Category
+from cms.news.selectors import published_articles, search_articles, with_card_data
+
+from . import preview_links, view_counts
+from .forms import ShareArticleForm
+from .pagination import paginate
+from .share_mail import ShareRefused, ShareRequest, send_share_mail
+from .sitemaps import PublicPagesSitemap
+
+SEARCH_QUERY_MAX_LENGTH = 100
+READER_COOKIE = "reader_id"
+READER_COOKIE_AGE = 365 * 86400
+_READER_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+def client_ip(request: HttpRequest) -> str:
+    # The app server sits behind a proxy that sets REMOTE_ADDR (gunicorn behind nginx with
+    # proxy_protocol, or a trusted X-Forwarded-For rewrite); never trust a client-set header here.
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@require_GET
+def category_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """One category's news, newest first, paginated."""
+    category = get_object_or_404(Category, slug=slug)
+    articles = paginate(request, with_card_data(published_articles().filter(categories=category)))
+    return render(request, "pages/category_page.html", {"category": category, "articles": articles})
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """`/tim-kiem/?q=`: accent-insensitive, every word must match, results highlighted."""
+    raw_query = request.GET.get("q", "")
+    query = " ".join(raw_query.split())[:SEARCH_QUERY_MAX_LENGTH]
+    context = {"query": query, "query_was_cut": len(" ".join(raw_query.split())) > SEARCH_QUERY_MAX_LENGTH}
+    if query:
+        context["articles"] = paginate(request, with_card_data(search_articles(published_articles(), query)))
+    return render(request, "pages/search_page.html", context)
+
+
+@csrf_exempt  # a beacon carries no token; it can only add one view per reader per day
+@require_POST
+def count_view(request: HttpRequest, article_id: int) -> HttpResponse:
+    """The page's beacon: one view per reader per article per day, buffered in the cache."""
+    if not view_counts.is_countable(article_id):
+        raise Http404("Không có bài viết này.")
+    response = HttpResponse(status=204)
+    user_agent = request.META.get("HTTP_USER_AGENT", "")
+    if view_counts.is_bot(user_agent):
+        return response
+    cookie_id = request.COOKIES.get(READER_COOKIE, "")
+    new_cookie_id = ""
+    if not _READER_ID.match(cookie_id):
+        cookie_id, new_cookie_id = "", uuid.uuid4().hex
+        response.set_cookie(
+            READER_COOKIE,
+            new_cookie_id,
+            max_age=READER_COOKIE_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    reader = view_counts.reader_key(cookie_id=cookie_id, ip=client_ip(request), user_agent=user_agent)
+    also_known_as = view_counts.reader_key(cookie_id=new_cookie_id, ip="", user_agent="") if new_cookie_id else ""
+    view_counts.record_view(article_id, reader, also_known_as=also_known_as)
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def share_article(request: HttpRequest, article_id: int) -> HttpResponse:
+    """ "Gửi cho bạn bè": the form, and after sending a page that says whether the mail went."""
+    article = get_object_or_404(published_articles(), pk=article_id)
+    context = {"article": article, "sent": False, "refusal": ""}
+    status = 200
+    if request.method == "POST":
+        form = ShareArticleForm(request.POST)
+        if form.is_bot_submission:
+            context["refusal"] = "Không gửi được thư: biểu mẫu không hợp lệ."
+            status = 400
+        elif not form.is_valid():
+            context["refusal"] = "Chưa gửi được thư: vui lòng sửa các lỗi bên dưới."
+            status = 400
+        else:
+            share = ShareRequest(
+                article=article,
+                recipient=form.cleaned_data["recipient"],
+                sender_name=form.cleaned_data["sender_name"],
+                note=form.cleaned_data["note"],
+                client_ip=client_ip(request),
+            )
+            try:
+                send_share_mail(share)
+            except ShareRefused as refusal:
+                context["refusal"] = refusal.message
+                status = refusal.status
+            else:
+                context["sent"] = True
+                context["recipient"] = share.recipient
+                form = ShareArticleForm()
+    else:
+        form = ShareArticleForm()
+    context["form"] = form
+    return render(request, "pages/share_page.html", context, status=status)
+
+
+@never_cache
+@require_GET
+def preview_link(request: HttpRequest, token: str) -> JsonResponse:
+    """The draft's API JSON for whoever holds a valid, unexpired signed link."""
+    try:
+        page = preview_links.page_for_token(token)
+    except preview_links.PreviewLinkExpired:
+        return JsonResponse(
+            {"error": "link_expired", "detail": "Liên kết xem trước đã hết hạn. Hãy xin biên tập viên liên kết mới."},
+            status=403,
+        )
+    except preview_links.PreviewLinkInvalid:
+        return JsonResponse({"error": "link_invalid", "detail": "Liên kết xem trước không hợp lệ."}, status=404)
+    response = JsonResponse(preview_links.draft_representation(page), json_dumps_params={"ensure_ascii": False})
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /gui-cho-ban-be/",
+        "Disallow: /xem-truoc/",
+        "Disallow: /luot-xem/",
+        "Disallow: /tim-kiem/",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def sitemap_xml(request: HttpRequest) -> HttpResponse:
+    return wagtail_sitemap(request, sitemaps={"pages": PublicPagesSitemap})

@@ -1,0 +1,85 @@
+"""The search page: accent-insensitive Vietnamese, highlighted, paginated, bad queries handled."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from cms.website.highlight import highlight
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def results(response) -> BeautifulSoup:
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def titles(page) -> list[str]:
+    return [" ".join(a.get_text().split()) for a in page.select(".card__title a")]
+
+
+def test_search_without_accents_finds_vietnamese_text_and_marks_it(client):
+    found = make_article(title="Đẩy mạnh phong trào “Dân vận khéo”", lead="Đảng ủy Tổng công ty triển khai.")
+    make_article(title="Sản xuất điện an toàn", lead="Không liên quan.")
+    page = results(client.get("/tim-kiem/", {"q": "dan van"}))
+    assert titles(page) == [found.title]
+    assert [mark.get_text() for mark in page.select(".card__title mark")] == ["Dân", "vận"]
+    page = results(client.get("/tim-kiem/", {"q": "dang uy"}))
+    assert titles(page) == [found.title]
+    assert [mark.get_text() for mark in page.select(".card__lead mark")] == ["Đảng", "ủy"]
+
+
+def test_search_with_accents_and_every_word_required(client):
+    both = make_article(title="Dân vận khéo ở nhà máy")
+    make_article(title="Dân vận ở cơ quan")
+    page = results(client.get("/tim-kiem/", {"q": "Dân vận NHÀ MÁY"}))
+    assert titles(page) == [both.title]
+
+
+def test_search_finds_only_published_public_articles(client):
+    make_article(title="Bản nháp về dân vận", publish=False)
+    page = results(client.get("/tim-kiem/", {"q": "dan van"}))
+    assert titles(page) == []
+    assert "Không tìm thấy bài viết nào" in page.get_text()
+
+
+def test_empty_query_shows_the_form_and_a_hint(client):
+    for params in ({}, {"q": ""}, {"q": "   "}):
+        page = results(client.get("/tim-kiem/", params))
+        assert page.select_one("form.search-form input[name=q]")
+        assert "Nhập từ khóa" in page.get_text()
+        assert not page.select(".card")
+
+
+def test_very_long_query_is_cut_and_still_answers(client):
+    article = make_article(title="Dân vận khéo")
+    page = results(client.get("/tim-kiem/", {"q": "dan van " + "x" * 5000}))
+    assert "chỉ dùng 100 ký tự đầu" in page.get_text()
+    assert len(page.select_one("form.search-form input[name=q]")["value"]) == 100
+    assert titles(page) == []
+    assert titles(results(client.get("/tim-kiem/", {"q": "dan " * 300}))) == [article.title]
+
+
+def test_search_results_are_paginated_and_keep_the_query(client):
+    for number in range(14):
+        make_article(title=f"Dân vận số {number}")
+    first = results(client.get("/tim-kiem/", {"q": "dan van"}))
+    assert len(first.select(".card")) == 12
+    assert first.select_one(".pagination a[rel=next]")["href"] == "?q=dan%20van&page=2"
+    second = results(client.get("/tim-kiem/", {"q": "dan van", "page": "2"}))
+    assert len(second.select(".card")) == 2
+    assert client.get("/tim-kiem/", {"q": "dan van", "page": "9"}).status_code == 404
+    assert client.get("/tim-kiem/", {"q": "dan van", "page": "x"}).status_code == 200
+
+
+def test_highlighting_escapes_html_and_marks_accented_words():
+    assert (
+        highlight("<b>Đảng ủy</b> & dân", "dang UY") == "&lt;b&gt;<mark>Đảng</mark> <mark>ủy</mark>&lt;/b&gt; &amp; dân"
+    )
+    assert highlight("Nhà máy", "") == "Nhà máy"
+    assert highlight("Khéo”", "kheo") == "<mark>Khéo</mark>”"
+
+
+def test_query_with_markup_is_shown_escaped(client):
+    page = client.get("/tim-kiem/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in page

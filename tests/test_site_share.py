@@ -1,0 +1,204 @@
+""" "Gửi cho bạn bè": one mail through a real SMTP server on loopback, every abuse refused with nothing sent."""
+
+import email
+import email.policy
+import socket
+import threading
+
+import pytest
+from aiosmtpd.controller import Controller
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+class _Inbox:
+    """aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+        self.envelopes = []
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        with self._lock:
+            self.envelopes.append(envelope)
+            self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 Message accepted for delivery"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django sends through it with its SMTP backend."""
+    inbox = _Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    try:
+        yield inbox
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def article():
+    return make_article(
+        title="Đẩy mạnh phong trào thi đua “Dân vận khéo”",
+        lead="Đảng ủy Tổng công ty đã cụ thể hóa các quan điểm của Đảng.",
+    )
+
+
+def share(client, article, ip="203.0.113.5", **fields):
+    data = {"recipient": "ban@example.org", "sender_name": "Nguyễn Văn An", "note": "", "website": ""}
+    data.update(fields)
+    return client.post(reverse("website:share", args=[article.pk]), data, REMOTE_ADDR=ip)
+
+
+def notice(response) -> str:
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    box = page.select_one(".notice")
+    return " ".join(box.get_text(" ").split()) if box else ""
+
+
+def test_article_page_links_to_the_share_form_which_has_csrf_and_a_honeypot(client, article):
+    page = BeautifulSoup(client.get(article.url).content.decode(), "html.parser")
+    link = page.find("a", string="Gửi cho bạn bè")
+    form_page = BeautifulSoup(client.get(link["href"]).content.decode(), "html.parser")
+    form = form_page.select_one("form.share-form")
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+    assert form.select_one(".honeypot input[name=website]")
+    assert {field["name"] for field in form.select("input, textarea")} >= {"recipient", "sender_name", "note"}
+
+
+def test_share_sends_exactly_one_mail_with_the_articles_title_lead_and_link(client, article, smtp_server):
+    response = share(client, article, note="Bài hay <b>lắm</b> & bổ ích, đọc nhé!")
+    assert response.status_code == 200
+    assert "Đã gửi thư" in notice(response) and "ban@example.org" in notice(response)
+
+    assert len(smtp_server.messages) == 1
+    assert smtp_server.envelopes[0].rcpt_tos == ["ban@example.org"]
+    message = smtp_server.messages[0]
+    assert message["To"] == "ban@example.org"
+    assert message["From"] == settings.DEFAULT_FROM_EMAIL
+    assert message["Subject"].strip() == "Nguyễn Văn An gửi bạn bài viết: Đẩy mạnh phong trào thi đua “Dân vận khéo”"
+    link = f"{settings.SITE_URL}{article.url}"
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    for body in (text, html):
+        assert link in body
+        assert "Đảng ủy Tổng công ty đã cụ thể hóa các quan điểm của Đảng." in body
+    assert "Bài hay <b>lắm</b> & bổ ích, đọc nhé!" in text
+    assert "Bài hay &lt;b&gt;lắm&lt;/b&gt; &amp; bổ ích" in html
+    assert "<b>lắm</b>" not in html
+    assert "Dân vận khéo" in html
+
+
+def test_a_csrf_less_post_is_refused(article, smtp_server):
+    strict = Client(enforce_csrf_checks=True)
+    response = share(strict, article)
+    assert response.status_code == 403
+    assert smtp_server.messages == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "error"),
+    [
+        ({"recipient": "ban@example.org\r\nBcc: nan-nhan@example.com"}, "xuống dòng"),
+        ({"recipient": "ban@example.org\nCc: a@example.com"}, "xuống dòng"),
+        ({"sender_name": "An\r\nBcc: nan-nhan@example.com"}, "xuống dòng"),
+        ({"sender_name": "An\nSubject: Trúng thưởng"}, "xuống dòng"),
+        ({"note": "Xem thêm tại https://lua-dao.example/"}, "đường dẫn"),
+        ({"note": "vào www.trung-thuong.com nhé"}, "đường dẫn"),
+        ({"note": "ghé trungthuong.vn ngay"}, "đường dẫn"),
+        ({"note": '<a href="x">bấm</a>'}, "đường dẫn"),
+        ({"sender_name": "An http://spam.example"}, "đường dẫn"),
+        ({"note": "x" * 501}, "500"),
+        ({"recipient": "khong-phai-email"}, ""),
+        ({"recipient": ""}, ""),
+        ({"sender_name": "   "}, ""),
+    ],
+)
+def test_abusive_or_invalid_input_is_refused_with_a_form_error_and_nothing_sent(
+    client, article, smtp_server, fields, error
+):
+    response = share(client, article, **fields)
+    assert response.status_code == 400
+    assert "Thư chưa được gửi" in notice(response)
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    errors = " ".join(p.get_text() for p in page.select(".form-field .error"))
+    assert errors and error in errors
+    assert smtp_server.messages == []
+
+
+def test_honeypot_filled_in_is_refused_and_nothing_sent(client, article, smtp_server):
+    response = share(client, article, website="http://bot.example")
+    assert response.status_code == 400
+    assert "Thư chưa được gửi" in notice(response)
+    assert smtp_server.messages == []
+
+
+def test_unpublished_or_restricted_articles_cannot_be_shared(client, smtp_server):
+    draft = make_article(publish=False)
+    internal = make_article()
+    PageViewRestriction.objects.create(page=internal, restriction_type=PageViewRestriction.LOGIN)
+    for article in (draft, internal):
+        assert share(client, article).status_code == 404
+        assert client.get(reverse("website:share", args=[article.pk])).status_code == 404
+    assert smtp_server.messages == []
+
+
+def test_rate_limit_per_ip(client, article, smtp_server, settings):
+    settings.SHARE_RATE_LIMITS = {**settings.SHARE_RATE_LIMITS, "ip": (2, 3600)}
+    for number in range(2):
+        assert share(client, article, recipient=f"ban{number}@example.org").status_code == 200
+    refused = share(client, article, recipient="ban9@example.org")
+    assert refused.status_code == 429
+    assert "quá nhiều thư" in notice(refused)
+    assert share(client, article, ip="203.0.113.99", recipient="ban9@example.org").status_code == 200
+    assert [m["To"] for m in smtp_server.messages] == ["ban0@example.org", "ban1@example.org", "ban9@example.org"]
+
+
+def test_rate_limit_per_recipient_ignores_letter_case(client, article, smtp_server, settings):
+    settings.SHARE_RATE_LIMITS = {**settings.SHARE_RATE_LIMITS, "recipient": (1, 86400)}
+    assert share(client, article, ip="198.51.100.1").status_code == 200
+    refused = share(client, article, ip="198.51.100.2", recipient="BAN@example.org")
+    assert refused.status_code == 429
+    assert "đã nhận đủ" in notice(refused)
+    assert len(smtp_server.messages) == 1
+
+
+def test_global_rate_limit(client, article, smtp_server, settings):
+    settings.SHARE_RATE_LIMITS = {**settings.SHARE_RATE_LIMITS, "global": (2, 3600)}
+    for number in range(2):
+        assert share(client, article, ip=f"198.51.100.{number}", recipient=f"b{number}@example.org").status_code == 200
+    refused = share(client, article, ip="198.51.100.50", recipient="b50@example.org")
+    assert refused.status_code == 429
+    assert len(smtp_server.messages) == 2
+
+
+def test_smtp_server_down_says_the_mail_was_not_sent(client, article, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _free_port(), 2
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    response = share(client, article)
+    assert response.status_code == 503
+    assert "Chưa gửi được thư" in notice(response)

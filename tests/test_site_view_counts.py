@@ -1,0 +1,221 @@
+"""Counting views: a beacon per page view, one view per reader per article per day, flushed later."""
+
+import datetime
+import threading
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from cms.news.models import ArticleDailyViews
+from cms.website import view_counts
+from cms.website.tasks import flush_view_counts_task
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+BROWSER = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"
+)
+
+
+def beacon(client: Client, article, user_agent: str = BROWSER, **extra):
+    return client.post(reverse("website:count_view", args=[article.pk]), HTTP_USER_AGENT=user_agent, **extra)
+
+
+def stored_views(article) -> int:
+    return sum(ArticleDailyViews.objects.filter(article=article).values_list("views", flat=True))
+
+
+def test_a_readers_first_view_is_counted_after_the_flush(client):
+    article = make_article()
+    response = beacon(client, article)
+    assert response.status_code == 204
+    assert response.cookies["reader_id"]["httponly"]
+    assert stored_views(article) == 0  # buffered, not written on the hot path
+    assert view_counts.flush_view_counts() == 1
+    assert ArticleDailyViews.objects.get(article=article).views == 1
+
+
+def test_the_beacon_writes_nothing_to_the_database():
+    article = make_article()
+    beacon(Client(), article)  # warms the cached "is it public" answer
+    with CaptureQueriesContext(connection) as queries:
+        assert beacon(Client(), article).status_code == 204
+    assert len(queries) == 0
+
+
+def test_repeated_views_by_one_reader_count_once_per_day():
+    article = make_article()
+    with_cookie = Client()
+    for _ in range(5):
+        beacon(with_cookie, article)
+    # A reader who refuses cookies is recognised by address and browser.
+    for _ in range(5):
+        beacon(Client(), article, REMOTE_ADDR="10.0.0.7")
+    view_counts.flush_view_counts()
+    assert stored_views(article) == 2
+
+
+def test_a_new_readers_cookie_does_not_count_a_second_view():
+    article = make_article()
+    reader = Client()
+    beacon(reader, article, REMOTE_ADDR="10.0.0.8")  # no cookie yet: counted by address, cookie issued
+    beacon(reader, article, REMOTE_ADDR="10.0.0.9")  # now identified by the cookie
+    view_counts.flush_view_counts()
+    assert stored_views(article) == 1
+
+
+def test_same_reader_counts_again_on_another_day():
+    article = make_article()
+    reader = view_counts.reader_key(cookie_id="a" * 32, ip="", user_agent="")
+    today = datetime.date(2024, 11, 29)
+    assert view_counts.record_view(article.pk, reader, day=today)
+    assert not view_counts.record_view(article.pk, reader, day=today)
+    assert view_counts.record_view(article.pk, reader, day=today + datetime.timedelta(days=1))
+    view_counts.flush_view_counts(today=today + datetime.timedelta(days=1))
+    assert dict(ArticleDailyViews.objects.filter(article=article).values_list("day", "views")) == {
+        today: 1,
+        today + datetime.timedelta(days=1): 1,
+    }
+
+
+@pytest.mark.parametrize(
+    "user_agent",
+    [
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "facebookexternalhit/1.1",
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0 Safari/537.36",
+        "curl/8.5.0",
+        "python-requests/2.32",
+        "",
+    ],
+)
+def test_bots_are_not_counted(client, user_agent):
+    article = make_article()
+    assert beacon(client, article, user_agent=user_agent).status_code == 204
+    view_counts.flush_view_counts()
+    assert stored_views(article) == 0
+
+
+def test_unpublished_restricted_and_unknown_articles_are_not_counted(client):
+    draft = make_article(publish=False)
+    withdrawn = make_article()
+    withdrawn.unpublish()
+    internal = make_article()
+    PageViewRestriction.objects.create(page=internal, restriction_type=PageViewRestriction.LOGIN)
+    for article in (draft, withdrawn, internal):
+        assert beacon(client, article).status_code == 404
+    assert client.post("/luot-xem/999999/", HTTP_USER_AGENT=BROWSER).status_code == 404
+    assert view_counts.flush_view_counts() == 0
+    assert not ArticleDailyViews.objects.exists()
+
+
+def test_beacon_accepts_only_post(client):
+    article = make_article()
+    assert client.get(reverse("website:count_view", args=[article.pk])).status_code == 405
+
+
+def test_flush_is_idempotent_and_adds_to_earlier_counts(client):
+    article = make_article()
+    beacon(Client(), article)
+    call_command("flush_view_counts")
+    call_command("flush_view_counts")
+    assert stored_views(article) == 1
+    beacon(Client(), article, REMOTE_ADDR="10.1.1.1")
+    beacon(Client(), article, REMOTE_ADDR="10.1.1.2")
+    result = flush_view_counts_task.enqueue()
+    assert result.return_value == 2
+    assert ArticleDailyViews.objects.get(article=article).views == 3
+
+
+def test_parallel_distinct_readers_are_all_counted():
+    article = make_article()
+    beacon(Client(), article, REMOTE_ADDR="192.0.2.1")  # warms the public check, one reader
+    readers = 24
+    barrier = threading.Barrier(readers)
+    statuses = Counter()
+    lock = threading.Lock()
+
+    def read(number: int) -> None:
+        client = Client()
+        client.cookies["reader_id"] = f"{number:032x}"
+        barrier.wait()
+        status = beacon(client, article).status_code
+        beacon(client, article)  # a reload: same reader, not a second view
+        with lock:
+            statuses[status] += 1
+
+    threads = [threading.Thread(target=read, args=(n,)) for n in range(readers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == {204: readers}
+    assert view_counts.pending_views(article.pk) == readers + 1
+    view_counts.flush_view_counts()
+    assert stored_views(article) == readers + 1
+
+
+def test_flushes_running_during_reading_lose_and_double_nothing(monkeypatch):
+    """Readers count while three flushers take at once: every view ends up stored exactly once."""
+    article = make_article()
+    view_counts.is_countable(article.pk)
+    stored = Counter()
+    lock = threading.Lock()
+
+    def store(day, article_id, views):
+        with lock:
+            stored[article_id] += views
+
+    monkeypatch.setattr(view_counts, "_store", store)
+    monkeypatch.setattr(view_counts.ArticlePage.objects, "filter", lambda **kw: _Ids(kw["pk__in"]))
+    readers, flushers = 40, 3
+    stop = threading.Event()
+
+    def read(number: int) -> None:
+        view_counts.record_view(article.pk, f"reader-{number}")
+
+    def flush() -> None:
+        while not stop.is_set():
+            view_counts.flush_view_counts()
+
+    flush_threads = [threading.Thread(target=flush) for _ in range(flushers)]
+    read_threads = [threading.Thread(target=read, args=(n,)) for n in range(readers)]
+    for thread in flush_threads + read_threads:
+        thread.start()
+    for thread in read_threads:
+        thread.join()
+    stop.set()
+    for thread in flush_threads:
+        thread.join()
+    view_counts.flush_view_counts()
+    assert stored[article.pk] == readers
+    assert view_counts.pending_views(article.pk) == 0
+
+
+class _Ids:
+    """Stands in for the "which articles still exist" query inside cache-only flusher threads."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def values_list(self, *args, **kwargs):
+        return list(self.ids)
+
+
+def test_counted_views_show_in_the_most_viewed_box_after_the_flush(client):
+    popular = make_article(title="Bài được nhiều người đọc")
+    other = make_article(title="Bài ít người đọc")
+    for number in range(3):
+        beacon(Client(), popular, REMOTE_ADDR=f"10.2.0.{number}")
+    beacon(Client(), other, REMOTE_ADDR="10.2.1.1")
+    call_command("flush_view_counts")
+    html = client.get("/").content.decode()
+    box = html.split('class="box most-viewed"', 1)[1].split("</aside>", 1)[0]
+    assert box.index(popular.title) < box.index(other.title)
