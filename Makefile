@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run demo test lint format bench faults clean
+.PHONY: help install install-dev run demo test lint browser format bench faults clean messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,7 +41,12 @@ lint: install-dev ## ruff, Django's checks and the missing-migrations check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: lint ## The whole suite, with the lint and consistency checks first
+browser: ## Debian's Chromium for the end-to-end tests (skipped, with the reason, where it cannot be installed)
+	@test -x /usr/bin/chromium || (command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium) \
+		|| echo "Chromium not installed: the browser tests will be skipped."
+
+test: lint browser ## The whole suite, with the lint and consistency checks first
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install-dev ## Seed 10,000 articles in PostgreSQL and load API and feeds against the baselines
@@ -55,6 +60,9 @@ faults: install-dev ## Fault and load scenarios against scripts/prod-local.sh (r
 format: install-dev ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+messages: ## Recompile the Vietnamese admin translations (locale/vi/LC_MESSAGES/*.po -> .mo)
+	for po in locale/*/LC_MESSAGES/*.po; do msgfmt --check -o "$${po%.po}.mo" "$$po" || exit 1; done
 
 clean: ## Remove the virtual environment, the SQLite database and media
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -68,7 +68,7 @@ start() {
       --timeout 30 --graceful-timeout 10 --access-logfile - --error-logfile -
   done
   spawn worker "$PY" manage.py db_worker --queue-name '*'
-  spawn scheduler bash -c "while true; do '$PY' manage.py publish_scheduled; sleep \${SCHEDULE_INTERVAL:-60}; done"
+  spawn scheduler bash -c "while true; do '$PY' manage.py publish_scheduled; '$PY' manage.py flush_view_counts; sleep \${SCHEDULE_INTERVAL:-60}; done"
   for port in "${PORTS[@]}"; do
     for _ in $(seq 60); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
     curl -fs "http://127.0.0.1:$port/readyz" >/dev/null || { echo "app server on $port is not ready" >&2; exit 1; }

@@ -9,9 +9,8 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
-from cms.news.article_html import body_html
 from cms.news.models import ArticlePage
-from cms.news.renditions import absolute_url, image_representation
+from cms.news.renditions import absolute_url
 
 SALT = "cms.website.preview-link"
 
@@ -50,36 +49,20 @@ def page_for_token(token: str, *, max_age: int | None = None) -> ArticlePage:
 
 
 def draft_representation(page: ArticlePage) -> dict:
-    """The latest revision (draft or not) in the API's article-detail shape, plus its status."""
+    """The latest revision (draft or not) exactly as the API's article detail shows articles
+    (api.serializers, so the two never drift), plus the draft's publishing status."""
+    from api.serializers import ArticleDetailSerializer
+
     draft = page.get_latest_revision_as_object()
     revision = page.latest_revision
-    hero = None
-    if draft.hero_image_id or draft.hero_caption:
-        hero = {"caption": draft.hero_caption, "image": image_representation(draft.hero_image, alt=draft.hero_caption)}
-    return {
-        "id": page.pk,
-        "slug": draft.slug,
-        "url": absolute_url(page.url) if page.live and page.url else None,
-        "title": draft.title,
-        "date": draft.date.isoformat(),
-        "date_display": draft.date_display,
-        "lead": draft.lead,
-        "hero": hero,
-        "author": {"name": draft.author.name, "slug": draft.author.slug} if draft.author_id else None,
-        "units": [{"slug": unit.slug, "name": unit.name} for unit in draft.units.all()],
-        "categories": [{"slug": category.slug, "name": category.name} for category in draft.categories.all()],
-        "tags": [tag.name for tag in draft.tags.all()],
-        "first_published_at": page.first_published_at.isoformat() if page.first_published_at else None,
-        "last_published_at": page.last_published_at.isoformat() if page.last_published_at else None,
-        "sections": [
-            {"type": block.block_type, **block.block.get_api_representation(block.value)} for block in draft.body
-        ],
-        "body_html": body_html(draft),
-        "preview": {
-            "live": page.live,
-            "has_unpublished_changes": page.has_unpublished_changes,
-            "revision_id": revision.pk if revision else None,
-            "revision_created_at": revision.created_at.isoformat() if revision else None,
-            "go_live_at": draft.go_live_at.isoformat() if draft.go_live_at else None,
-        },
+    fields = tuple(name for name in ArticleDetailSerializer().fields if name != "related")
+    data = ArticleDetailSerializer(draft, fields=fields).data
+    data["url"] = data["url"] if page.live else None
+    data["preview"] = {
+        "live": page.live,
+        "has_unpublished_changes": page.has_unpublished_changes,
+        "revision_id": revision.pk if revision else None,
+        "revision_created_at": revision.created_at.isoformat() if revision else None,
+        "go_live_at": draft.go_live_at.isoformat() if draft.go_live_at else None,
     }
+    return data
