@@ -12,21 +12,21 @@ from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_http_date_safe
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from cms.news.freshness import content_version
+from cms.news import response_cache
 
 VARY_HEADERS = ("Authorization", "X-Api-Key")
 
 
 def response_cache_key(request: HttpRequest, *, entitled: bool) -> str:
+    """Audience, path and sorted query; response_cache adds the content version."""
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     audience = "internal" if entitled else "public"
-    raw = f"{content_version()}|{audience}|{request.path}?{query}"
+    raw = f"{audience}|{request.path}?{query}"
     return "api:response:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -54,7 +54,7 @@ def cached_json_response(
 ) -> HttpResponse | Response:
     """The cached body, a 304, or `build()` rendered and stored. Errors (non-200) are never cached."""
     key = response_cache_key(request, entitled=entitled)
-    entry = cache.get(key)
+    version, entry = response_cache.lookup(key)
     if entry is None:
         response = build()
         if response.status_code != 200:
@@ -66,7 +66,7 @@ def cached_json_response(
             "etag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"',
             "last_modified": int(newest.timestamp()) if newest else None,
         }
-        cache.set(key, entry, cache_seconds)
+        response_cache.store(key, version, entry, cache_seconds)
     headers = {
         "ETag": entry["etag"],
         "Cache-Control": f"{'private' if entitled else 'public'}, max-age={settings.API_MAX_AGE}",

@@ -18,8 +18,8 @@ from rest_framework.exceptions import ValidationError
 ASC, DESC = "asc", "desc"
 # name → ((field, direction), ...), the last field unique.
 ORDERINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "-date": (("date", DESC), ("first_published_at", DESC), ("pk", DESC)),
-    "date": (("date", ASC), ("first_published_at", ASC), ("pk", ASC)),
+    "-date": (("date", DESC), ("pk", DESC)),
+    "date": (("date", ASC), ("pk", ASC)),
     "-last_published_at": (("last_published_at", DESC), ("pk", DESC)),
     "title": (("title", ASC), ("pk", ASC)),
 }

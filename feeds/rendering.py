@@ -1,9 +1,10 @@
 """One feed page rendered once per content version, shared by every app server via the cache.
 
-The cache key holds `content_version()`, which signals.py bumps on publish, unpublish, move,
-delete and view-restriction change: after any of those, every process renders afresh. What
-the version cannot see — a scheduled article's window opening or closing — is bounded by the
-cache timeout, which is also cut short to the moment the first listed article expires.
+Entries are stored per `content_version()` (cms/news/response_cache.py), which signals.py
+bumps on publish, unpublish, move, delete and view-restriction change: after any of those,
+every process renders afresh. What the version cannot see (a scheduled article's window
+opening or closing) is bounded by the cache timeout, which is also cut short to the moment
+the first listed article expires.
 """
 
 import datetime
@@ -13,10 +14,9 @@ import math
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 
-from cms.news.freshness import content_version
+from cms.news import response_cache
 from cms.news.image_prefetch import prefetched_body_images
 from cms.news.selectors import with_card_data
 
@@ -91,9 +91,9 @@ def _cache_seconds(articles: list) -> int:
     return seconds
 
 
-def _cache_key(version: str, kind: str, slug: str, format_name: str, page: int) -> str:
+def _cache_key(kind: str, slug: str, format_name: str, page: int) -> str:
     digest = hashlib.sha256(f"{kind}\0{slug}\0{format_name}\0{page}".encode()).hexdigest()[:32]
-    return f"{CACHE_PREFIX}:{version}:{digest}"
+    return f"{CACHE_PREFIX}:{digest}"
 
 
 def rendered_feed(kind: str, slug: str, format_name: str, page: int = 1) -> RenderedFeed:
@@ -102,14 +102,13 @@ def rendered_feed(kind: str, slug: str, format_name: str, page: int = 1) -> Rend
     Raises `ScopeNotFound` for an unknown slug and `PageOutOfRange` past the last page (never
     cached, so a new unit or category is served at once).
     """
-    version = content_version()
-    key = _cache_key(version, kind, slug, format_name, page)
-    cached = cache.get(key)
+    key = _cache_key(kind, slug, format_name, page)
+    version, cached = response_cache.lookup(key)
     if cached is None:
         body, last_modified, seconds = build_feed(find_scope(kind, slug), format_name, page)
         digest = hashlib.sha256(body).hexdigest()[:16]
         cached = {"body": body, "etag": f'"{version}-{digest}"', "last_modified": last_modified}
-        cache.set(key, cached, timeout=seconds)
+        response_cache.store(key, version, cached, seconds)
     return RenderedFeed(
         body=cached["body"],
         content_type=f"{FORMATS[format_name][1]}; charset=utf-8",

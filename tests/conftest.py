@@ -3,12 +3,16 @@
 import pytest
 from django.core.cache import cache
 
+from cms.news import response_cache
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
+    response_cache.clear_local()
     yield
     cache.clear()
+    response_cache.clear_local()
 
 
 @pytest.fixture(autouse=True)

@@ -186,6 +186,8 @@ class ArticlePage(VietnameseSlugMixin, Page):
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
+        # "Newest first" (selectors.published_articles) walks this index and stops after a page.
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="news_article_newest_first")]
 
     @property
     def date_display(self) -> str:

@@ -111,7 +111,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.ops.redis_cache.PooledClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="cms"),
             # Short timeouts: a Redis outage degrades to cache misses, never to hung workers.
@@ -126,6 +126,9 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backe
 # --- Language and time ------------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Labels the login form's password field in the admin language (Wagtail leaves it English).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_login.LoginForm"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
