@@ -21,7 +21,7 @@ if os.environ.get("BENCH_CACHE") == "off":
 else:
     CACHES = {
         "default": {
-            "BACKEND": "cms.ops.redis_cache.PooledClientRedisCache",
+            "BACKEND": "cms.ops.redis_cache.ResilientRedisCache",
             "LOCATION": env("REDIS_URL", default="redis://127.0.0.1:6379/9"),
             "KEY_PREFIX": "bench",
         }

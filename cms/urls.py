@@ -23,3 +23,5 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include("cms.website.urls")), path("", include(wagtail_urls))]
+
+handler500 = "cms.ops.errors.server_error"

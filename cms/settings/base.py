@@ -111,7 +111,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "cms.ops.redis_cache.PooledClientRedisCache",
+            "BACKEND": "cms.ops.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="cms"),
             # Short timeouts: a Redis outage degrades to cache misses, never to hung workers.

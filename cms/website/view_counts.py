@@ -82,6 +82,10 @@ def _slot_key(day: datetime.date, number: int) -> str:
     return f"views:slot:{day.isoformat()}:{number}"
 
 
+class ViewBufferUnavailable(RuntimeError):
+    """The cache that buffers view counts cannot count right now (Redis down): views are dropped."""
+
+
 def _incr(key: str, delta: int = 1) -> int:
     """Atomic increment that creates the key at 0 first (add is a no-op when it exists)."""
     cache = _cache()
@@ -91,7 +95,7 @@ def _incr(key: str, delta: int = 1) -> int:
             return cache.incr(key, delta)
         except ValueError:  # expired between add and incr: create it again
             continue
-    raise RuntimeError(f"cache key {key} keeps disappearing")
+    raise ViewBufferUnavailable(f"cache key {key} keeps disappearing")
 
 
 def _register(day: datetime.date, article_id: int) -> None:

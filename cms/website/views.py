@@ -1,5 +1,6 @@
 """Thin views of the corporate site: parse the request, call the query layer, render."""
 
+import logging
 import re
 import uuid
 
@@ -19,6 +20,8 @@ from .forms import ShareArticleForm
 from .pagination import paginate
 from .share_mail import ShareRefused, ShareRequest, send_share_mail
 from .sitemaps import PublicPagesSitemap
+
+logger = logging.getLogger(__name__)
 
 SEARCH_QUERY_MAX_LENGTH = 100
 READER_COOKIE = "reader_id"
@@ -75,7 +78,10 @@ def count_view(request: HttpRequest, article_id: int) -> HttpResponse:
         )
     reader = view_counts.reader_key(cookie_id=cookie_id, ip=client_ip(request), user_agent=user_agent)
     also_known_as = view_counts.reader_key(cookie_id=new_cookie_id, ip="", user_agent="") if new_cookie_id else ""
-    view_counts.record_view(article_id, reader, also_known_as=also_known_as)
+    try:
+        view_counts.record_view(article_id, reader, also_known_as=also_known_as)
+    except view_counts.ViewBufferUnavailable:
+        logger.warning("view of article %s not counted: the view-count buffer is unavailable", article_id)
     return response
 
 
