@@ -25,18 +25,27 @@ def _absolute_urls(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def sanitize_html(html: str) -> str:
+def sanitize_html(html: str, *, absolute_urls: bool = True) -> str:
     """Keep text markup only: no scripts, event handlers, iframes or `javascript:` URLs;
-    relative links and image sources made absolute; XML-illegal characters dropped."""
+    relative links and image sources made absolute (for the API and feeds, read off-site);
+    XML-illegal characters dropped."""
     return nh3.clean(
         strip_xml_illegal(html),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         clean_content_tags={"script", "style"},
-        attribute_filter=_absolute_urls,
+        attribute_filter=_absolute_urls if absolute_urls else None,
         link_rel="noopener",
     )
+
+
+def rich_text_html(value) -> str:
+    """Stored rich text (a RichText or its source) for the site's own pages: internal links
+    resolved, then sanitised like everything else that leaves the system, because rich text
+    written straight to the database (an import, a script) never passed the editor's filters."""
+    source = getattr(value, "source", value) or ""
+    return sanitize_html(expand_db_html(source), absolute_urls=False)
 
 
 def figure_html(image, caption: str, credit: str = "") -> str:
