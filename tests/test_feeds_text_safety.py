@@ -107,3 +107,36 @@ def test_any_unicode_in_an_article_gives_well_formed_feeds(client, title, lead, 
     article_id = f"tag:evngenco2.vn,2024:article:{article.pk}"
     assert all(article_id in reading.ids for reading in readings)
     article.delete()
+
+
+# XML-legal text as an editor could type it: no control characters but tab, no surrogates or
+# non-characters; each kept piece must come back exactly (composed, NFC) from every builder.
+xml_legal_text = st.text(
+    alphabet=st.characters(exclude_categories=["Cs", "Cc"], exclude_characters="\ufffe\uffff", min_codepoint=0x20),
+    min_size=1,
+    max_size=40,
+).map(lambda text: unicodedata.normalize("NFC", text).strip() or "x")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=xml_legal_text, lead=xml_legal_text)
+def test_builders_lose_nothing_of_xml_legal_text(title, lead):
+    article = make_article(title="Tạm", slug=f"bai-giu-nguyen-{next(_generated)}")
+    article.title, article.lead = title, lead
+    meta = FeedMeta(
+        feed_id="tag:x,2024:feed:t",
+        title="Tin",
+        description="Tin",
+        self_url="http://testserver/feeds/atom.xml",
+        alternate_url="http://testserver/",
+    )
+    atom = etree.fromstring(build_atom_feed(meta, [article]))
+    entry = atom.find("{http://www.w3.org/2005/Atom}entry")
+    assert " ".join(entry.findtext("{http://www.w3.org/2005/Atom}title").split()) == " ".join(title.split())
+    assert " ".join(entry.findtext("{http://www.w3.org/2005/Atom}summary").split()) == " ".join(lead.split())
+    rss_item = etree.fromstring(build_rss_feed(meta, [article])).find("channel/item")
+    assert " ".join(rss_item.findtext("title").split()) == " ".join(title.split())
+    item = build_json_feed(meta, [article])["items"][0]
+    assert " ".join(item["title"].split()) == " ".join(title.split())
+    assert " ".join(item["summary"].split()) == " ".join(lead.split())
+    article.delete()
