@@ -89,6 +89,10 @@ class DynamicFieldsSerializer(serializers.Serializer):
                 self.fields.pop(name)
 
 
+def _by_name(item) -> str:
+    return item.name
+
+
 def _named(item) -> dict | None:
     return {"slug": item.slug, "name": item.name} if item is not None else None
 
@@ -104,9 +108,10 @@ CARD_VALUES = {
     "date_display": lambda article, field: article.date_display,
     "lead": lambda article, field: article.lead,
     "author": lambda article, field: _named(article.author if article.author_id else None),
-    "units": lambda article, field: [_named(unit) for unit in article.units.all()],
-    "categories": lambda article, field: [_named(category) for category in article.categories.all()],
-    "tags": lambda article, field: [_named(tag) for tag in article.tags.all()],
+    # Sorted by name: prefetched rows come in no fixed order, and the ETag must be stable.
+    "units": lambda article, field: [_named(unit) for unit in sorted(article.units.all(), key=_by_name)],
+    "categories": lambda article, field: [_named(item) for item in sorted(article.categories.all(), key=_by_name)],
+    "tags": lambda article, field: [_named(tag) for tag in sorted(article.tags.all(), key=_by_name)],
     "first_published_at": lambda article, field: (
         field.to_representation(article.first_published_at) if article.first_published_at else None
     ),

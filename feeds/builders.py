@@ -173,8 +173,10 @@ def feed_items(articles: Iterable[ArticlePage]) -> list[FeedItem]:
                 published=article_published(article),
                 updated=article_updated(article),
                 author=_text(article.author.name) if article.author_id else "",
-                categories=[_text(category.name) for category in article.categories.all()],
-                tags=[_text(tag.name) for tag in article.tags.all()],
+                # Sorted: prefetched many-to-many rows come in no fixed order, and the ETag
+                # must not change when nothing did.
+                categories=sorted(_text(category.name) for category in article.categories.all()),
+                tags=sorted(_text(tag.name) for tag in article.tags.all()),
                 enclosure=enclosure,
                 image_url=image_url,
             )

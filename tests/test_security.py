@@ -65,3 +65,23 @@ def test_repeated_failed_admin_logins_lock_the_account_out(client, settings):
     locked = client.post("/admin/login/", {"username": "bientap", "password": "mat-khau-dung"})
     assert locked.status_code in (403, 429)
     assert "_auth_user_id" not in client.session
+
+
+def test_production_media_can_live_on_s3_compatible_storage():
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="tin.example.vn",
+        MEDIA_STORAGE="storages.backends.s3.S3Storage",
+        AWS_STORAGE_BUCKET_NAME="tin-tuc",
+        AWS_S3_ENDPOINT_URL="https://s3.example.vn",
+    )
+    code = (
+        "import django; django.setup()\n"
+        "from django.core.files.storage import default_storage as s\n"
+        "print(type(s._wrapped if hasattr(s, '_wrapped') else s).__name__, s.url('images/a.jpg'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["S3Storage", "https://s3.example.vn/tin-tuc/images/a.jpg"]
