@@ -85,3 +85,15 @@ def test_production_media_can_live_on_s3_compatible_storage():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["S3Storage", "https://s3.example.vn/tin-tuc/images/a.jpg"]
+
+
+def test_absolute_urls_come_from_settings_never_from_forwarded_host_headers(client):
+    from tests.factories import make_article
+
+    make_article(title="Bài có đường dẫn tuyệt đối")
+    for path in ("/api/v1/articles/", "/feeds/atom.xml", "/feeds/rss.xml", "/feeds/feed.json", "/sitemap.xml"):
+        response = client.get(path, HTTP_X_FORWARDED_HOST="evil.example", HTTP_X_FORWARDED_PROTO="https")
+        assert response.status_code == 200, path
+        body = response.content.decode()
+        assert "evil.example" not in body, path
+        assert "http://testserver/" in body, path  # SITE_URL of the test settings
