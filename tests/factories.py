@@ -59,6 +59,11 @@ class ImageFactory(factory.django.DjangoModelFactory):
     file = factory.LazyFunction(image_file)
 
 
+def small_image(title: str = "Ảnh"):
+    """A small photo: renditions are quick to make, where the photo's size does not matter."""
+    return ImageFactory(title=title, file=image_file(320, 180))
+
+
 def corporate_index() -> NewsIndexPage:
     """The news index the migrations create (`/tin-tuc/`)."""
     return NewsIndexPage.objects.get(slug="tin-tuc")

@@ -16,20 +16,14 @@ from cms.news.unit_sections import ensure_corporate_editors
 from tests.factories import (
     AuthorFactory,
     CategoryFactory,
-    ImageFactory,
     MemberUnitFactory,
     corporate_index,
-    image_file,
     make_article,
+    small_image,
 )
 from tests.test_import_command import article_text, assert_in_order
 
 pytestmark = pytest.mark.django_db
-
-
-def small_image(title: str = "Ảnh"):
-    """A small photo: renditions are quick to make, and size does not matter to these tests."""
-    return ImageFactory(title=title, file=image_file(320, 180))
 
 
 HO_CHI_MINH = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")

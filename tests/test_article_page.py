@@ -10,22 +10,16 @@ from django.test.utils import CaptureQueriesContext
 from cms.news.dates import format_vietnamese_date
 from tests.factories import (
     AuthorFactory,
-    ImageFactory,
     field_section,
     image_block,
-    image_file,
     make_article,
     paragraph,
     quote,
+    small_image,
 )
 from tests.test_import_command import article_text, assert_in_order
 
 pytestmark = pytest.mark.django_db
-
-
-def small_image(title: str = "Ảnh"):
-    """A small photo: renditions are quick to make, and size does not matter to these tests."""
-    return ImageFactory(title=title, file=image_file(320, 180))
 
 
 WEEK = {
