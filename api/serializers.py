@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from cms.news.article_html import body_html, sanitize_html
 from cms.news.renditions import image_representation
+from cms.news.selectors import card_relation
 
 from .models import ArticleChange
 
@@ -109,9 +110,9 @@ CARD_VALUES = {
     "lead": lambda article, field: article.lead,
     "author": lambda article, field: _named(article.author if article.author_id else None),
     # Sorted by name: prefetched rows come in no fixed order, and the ETag must be stable.
-    "units": lambda article, field: [_named(unit) for unit in sorted(article.units.all(), key=_by_name)],
-    "categories": lambda article, field: [_named(item) for item in sorted(article.categories.all(), key=_by_name)],
-    "tags": lambda article, field: [_named(tag) for tag in sorted(article.tags.all(), key=_by_name)],
+    "units": lambda article, field: [_named(unit) for unit in card_relation(article, "units")],
+    "categories": lambda article, field: [_named(item) for item in card_relation(article, "categories")],
+    "tags": lambda article, field: [_named(tag) for tag in card_relation(article, "tags")],
     "first_published_at": lambda article, field: (
         field.to_representation(article.first_published_at) if article.first_published_at else None
     ),

@@ -18,7 +18,7 @@ from taggit.models import Tag
 
 from cms.news.image_prefetch import prefetched_body_images
 from cms.news.models import ArticlePage, Category, MemberUnit
-from cms.news.selectors import most_viewed_articles, published_articles, with_card_data
+from cms.news.selectors import card_relation, most_viewed_articles, published_articles, with_card_data
 
 from . import serializers as s
 from .changes import changes_for
@@ -189,7 +189,7 @@ class ArticleDetailView(ReadOnlyApiView):
             raise ValidationError({"id": ["Mã bài viết phải là số nguyên dương, ví dụ /api/v1/articles/42/."]})
         fields = raise_for_form(ArticleDetailForm(request.query_params))["fields"]
         self.scope = self.published().filter(pk=article_id)
-        article = with_card_data(self.scope).first()
+        article = with_card_data(self.scope, body=True).first()
         if article is None:
             raise NotFound({"id": [f"Không có bài viết đã xuất bản với mã {article_id}."]})
         article.related_articles = self.related(article) if fields is None or "related" in fields else []
@@ -199,8 +199,8 @@ class ArticleDetailView(ReadOnlyApiView):
 
     def related(self, article: ArticlePage) -> list[ArticlePage]:
         """A few other articles sharing a category or a unit, newest first."""
-        category_ids = [category.pk for category in article.categories.all()]
-        unit_ids = [unit.pk for unit in article.units.all()]
+        category_ids = [category.pk for category in card_relation(article, "categories")]
+        unit_ids = [unit.pk for unit in card_relation(article, "units")]
         if not category_ids and not unit_ids:
             return []
         sharing = ArticlePage.objects.filter(Q(categories__in=category_ids) | Q(units__in=unit_ids)).values("pk")

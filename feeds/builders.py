@@ -25,6 +25,7 @@ from feedgen.feed import FeedGenerator
 from cms.news.article_html import full_article_html, plain_text
 from cms.news.models import ArticlePage
 from cms.news.renditions import absolute_url
+from cms.news.selectors import card_relation
 
 from .feedgen_links import EntryLinksExtension, FeedLinksExtension
 
@@ -173,10 +174,8 @@ def feed_items(articles: Iterable[ArticlePage]) -> list[FeedItem]:
                 published=article_published(article),
                 updated=article_updated(article),
                 author=_text(article.author.name) if article.author_id else "",
-                # Sorted: prefetched many-to-many rows come in no fixed order, and the ETag
-                # must not change when nothing did.
-                categories=sorted(_text(category.name) for category in article.categories.all()),
-                tags=sorted(_text(tag.name) for tag in article.tags.all()),
+                categories=[_text(category.name) for category in card_relation(article, "categories")],
+                tags=[_text(tag.name) for tag in card_relation(article, "tags")],
                 enclosure=enclosure,
                 image_url=image_url,
             )

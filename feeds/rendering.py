@@ -71,7 +71,7 @@ def build_feed(scope: FeedScope, format_name: str, page: int = 1) -> tuple[bytes
     last_page = max(1, math.ceil(total / per_page))
     if page > last_page:
         raise PageOutOfRange(page)
-    listed = list(with_card_data(articles)[(page - 1) * per_page : page * per_page])
+    listed = list(with_card_data(articles, body=True)[(page - 1) * per_page : page * per_page])
     meta = feed_meta(scope, format_name, page, last_page, settings.WEBSUB_HUB_URL)
     with prefetched_body_images(listed):
         if format_name == "rss":

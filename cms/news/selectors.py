@@ -49,18 +49,40 @@ def search_articles(articles: QuerySet, query: str) -> QuerySet:
     return articles
 
 
-def with_card_data(articles: QuerySet) -> QuerySet:
-    """Everything a news card shows, fetched in a fixed number of queries."""
+def with_card_data(articles: QuerySet, *, body: bool = False) -> QuerySet:
+    """Everything a news card shows, fetched in a fixed number of queries.
+
+    Units, categories and tags land in plain lists (read them with `card_relation()`,
+    which sorts them by name so that ETags stay stable): Django
+    would otherwise build a related-manager queryset per article and relation, which cost more
+    than the queries themselves. The folded search column is never loaded, and the StreamField body
+    (the largest column by far) only with `body=True`, for the detail view and the feeds.
+    """
     image_model = get_image_model()
-    return articles.select_related("author").prefetch_related(
-        "units",
-        "categories",
-        "tags",
-        Prefetch(
-            "hero_image",
-            queryset=image_model.objects.prefetch_renditions(*RENDITION_FILTERS),
-        ),
+    deferred = ("search_text",) if body else ("search_text", "body")
+    return (
+        articles.defer(*deferred)
+        .select_related("author")
+        .prefetch_related(
+            Prefetch("units", to_attr="card_units"),
+            Prefetch("categories", to_attr="card_categories"),
+            Prefetch("tags", to_attr="card_tags"),
+            Prefetch("hero_image", queryset=image_model.objects.prefetch_renditions(*RENDITION_FILTERS)),
+        )
     )
+
+
+def card_relation(article: ArticlePage, name: str) -> list:
+    """An article's `units`, `categories` or `tags`, sorted by name: the lists `with_card_data`
+    fetched, or the relation itself for an article that came another way (a draft preview)."""
+    items = getattr(article, f"card_{name}", None)
+    if items is None:
+        items = getattr(article, name).all()
+    return sorted(items, key=_name)
+
+
+def _name(item) -> str:
+    return item.name
 
 
 def units_with_articles() -> QuerySet:
