@@ -117,7 +117,9 @@ def main() -> None:
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # fresh planner statistics for the benchmark's queries
+            # What autovacuum gives a production database in time: planner statistics, and a
+            # visibility map so that counts can use index-only scans.
+            cursor.execute("VACUUM ANALYZE")
     print("seed: done", flush=True)
 
 

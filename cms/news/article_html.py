@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from wagtail.rich_text import expand_db_html
 
-from .renditions import absolute_url
+from .renditions import absolute_url, rendition
 from .text import strip_xml_illegal
 
 ALLOWED_TAGS = {
@@ -52,14 +52,14 @@ def figure_html(image, caption: str, credit: str = "") -> str:
     """`<figure>` with the photo (when there is one) and its caption."""
     parts = []
     if image is not None:
-        rendition = image.get_rendition(FIGURE_RENDITION)
+        figure_rendition = rendition(image, FIGURE_RENDITION)
         parts.append(
             format_html(
                 '<img src="{}" alt="{}" width="{}" height="{}">',
-                absolute_url(rendition.url),
+                absolute_url(figure_rendition.url),
                 caption or image.default_alt_text or image.title,
-                rendition.width,
-                rendition.height,
+                figure_rendition.width,
+                figure_rendition.height,
             )
         )
     if caption or credit:

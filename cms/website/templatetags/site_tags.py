@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from cms.news.models import NewsIndexPage
-from cms.news.renditions import RENDITION_FILTERS, RENDITION_WIDTHS, absolute_url
+from cms.news.renditions import RENDITION_FILTERS, absolute_url, rendition, shared_renditions
 from cms.news.selectors import categories, most_viewed_articles, published_articles, with_card_data
 
 from ..highlight import highlight
@@ -28,8 +28,7 @@ def responsive_image(image, alt: str = "", sizes: str = DEFAULT_SIZES, loading: 
     """`<img>` with a `srcset` of the shared rendition widths (prefetched by `with_card_data`)."""
     if image is None:
         return ""
-    renditions = image.get_renditions(*RENDITION_FILTERS)
-    ordered = [renditions[spec] for spec in RENDITION_FILTERS]
+    ordered = shared_renditions(image)
     default = ordered[min(1, len(ordered) - 1)]
     srcset = ", ".join(f"{rendition.url} {rendition.width}w" for rendition in ordered)
     return format_html(
@@ -50,7 +49,7 @@ def og_image_url(image) -> str:
     """The widest shared rendition, absolute: what link previews show."""
     if image is None:
         return ""
-    return absolute_url(image.get_rendition(f"width-{RENDITION_WIDTHS[-1]}").url)
+    return absolute_url(rendition(image, RENDITION_FILTERS[-1]).url)
 
 
 @register.filter
