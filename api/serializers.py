@@ -4,12 +4,12 @@ so the documentation cannot drift from what is served.
 Article fields are optional in the schema because `fields=` may leave them out; `id` always comes back.
 """
 
-from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
 from cms.news.article_html import body_html, sanitize_html
+from cms.news.page_urls import PublicUrls
 from cms.news.renditions import image_representation
 from cms.news.selectors import card_relation
 
@@ -62,8 +62,11 @@ class ArticleUrlField(serializers.Field):
         super().__init__(source="*", **kwargs)
 
     def to_representation(self, article):
-        parts = article.get_url_parts(self.context.get("request"))
-        return f"{settings.SITE_URL}{parts[2]}" if parts else None
+        # One PublicUrls for the whole response (the context is shared by every card).
+        urls = self.context.get("public_urls")
+        if urls is None:
+            urls = self.context["public_urls"] = PublicUrls()
+        return urls.absolute(article)
 
 
 @extend_schema_field(HeroSerializer(allow_null=True))

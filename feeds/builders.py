@@ -16,7 +16,6 @@ import mimetypes
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -24,6 +23,7 @@ from feedgen.feed import FeedGenerator
 
 from cms.news.article_html import full_article_html, plain_text
 from cms.news.models import ArticlePage
+from cms.news.page_urls import PublicUrls
 from cms.news.renditions import absolute_url
 from cms.news.selectors import card_relation
 
@@ -131,12 +131,9 @@ def article_updated(article: ArticlePage) -> datetime.datetime:
     return max(published, last.astimezone(feed_timezone())) if last else published
 
 
-def _article_url(article: ArticlePage, url_cache: object) -> str:
-    # Relative to the site root, made absolute with SITE_URL (never a request's Host header).
-    # `url_cache` lets Wagtail look the site root paths up once for the whole feed.
-    parts = article.get_url_parts(url_cache)
-    path = parts[2] if parts and parts[2] else article.url_path
-    return f"{settings.SITE_URL}{path}"
+def _article_url(article: ArticlePage, urls: PublicUrls) -> str:
+    # Made absolute with SITE_URL, never with a request's Host header.
+    return urls.absolute(article) or f"{settings.SITE_URL}{article.url_path}"
 
 
 def _hero_enclosure(image) -> tuple[Enclosure | None, str]:
@@ -160,14 +157,14 @@ def _hero_enclosure(image) -> tuple[Enclosure | None, str]:
 
 def feed_items(articles: Iterable[ArticlePage]) -> list[FeedItem]:
     """The articles as feed items, in the order given (the selector's: newest first)."""
-    url_cache = SimpleNamespace()
+    urls = PublicUrls()
     items = []
     for article in articles:
         enclosure, image_url = _hero_enclosure(article.hero_image)
         items.append(
             FeedItem(
                 id=article_tag_uri(article.pk),
-                url=_article_url(article, url_cache),
+                url=_article_url(article, urls),
                 title=_text(article.title).strip() or UNTITLED,
                 summary=_text(article.lead),
                 content_html=_html(full_article_html(article)),

@@ -285,3 +285,22 @@ def test_query_count_does_not_grow_with_the_number_of_articles(client):
     with_5 = _list_queries(client)
     add(45)
     assert _list_queries(client) == with_5
+
+
+def test_card_urls_are_the_addresses_wagtail_serves(client):
+    # The API and feeds compute many URLs at once (cms/news/page_urls.py); they must be exactly
+    # the page's own URL, in the corporate section, a unit's section, and for a Unicode slug.
+    from cms.news.unit_sections import ensure_unit_section
+
+    unit = MemberUnitFactory(slug="thuy-dien-song-ba-ha")
+    articles = [
+        make_article(title="Tin tổng công ty"),
+        make_article(title="Tin đơn vị", parent=ensure_unit_section(unit)),
+        make_article(title="Tin có slug tiếng Việt", slug="điện-sạch"),
+    ]
+    by_id = {item["id"]: item["url"] for item in client.get(LIST).json()["results"]}
+    for article in articles:
+        assert by_id[article.pk] == f"http://testserver{article.url}"
+        assert client.get(article.url).status_code == 200
+    feed = client.get("/feeds/feed.json").json()
+    assert {item["url"] for item in feed["items"]} == set(by_id.values())

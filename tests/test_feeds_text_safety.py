@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from cms.news.freshness import bump_content_version
+from cms.news.text import strip_xml_illegal
 from feeds.builders import FeedMeta, build_atom_feed, build_json_feed, build_rss_feed
 from tests.factories import (
     CategoryFactory,
@@ -140,3 +141,14 @@ def test_builders_lose_nothing_of_xml_legal_text(title, lead):
     assert " ".join(item["title"].split()) == " ".join(title.split())
     assert " ".join(item["summary"].split()) == " ".join(lead.split())
     article.delete()
+
+
+def _xml_legal(character: str) -> bool:
+    code = ord(character)
+    return character in "\t\n\r" or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=())))
+def test_strip_xml_illegal_keeps_every_legal_character_and_nothing_else(text):
+    assert strip_xml_illegal(text) == "".join(character for character in text if _xml_legal(character))
