@@ -1,28 +1,175 @@
-"""One version stamp for "what the public may see", shared by every app server through the cache.
+"""One version stamp for "what the public may see", shared by every app server.
 
 The API and the feeds key their cached responses and their ETags on `content_version()`.
 Anything that can change what is published — publish, unpublish, move, delete, a view
 restriction added or removed, a unit, category or author renamed — calls `bump_content_version()`
-(wired in signals.py). Because the stamp lives in the shared cache (Redis in production),
-every process sees the change at once.
+(wired in signals.py).
+
+The stamp is an integer in the shared cache that only grows (`incr`; after a flush it restarts
+from the clock, above every earlier value). With Redis, each bump is also published on a
+pub/sub channel, and every process keeps the latest stamp it heard in memory: reading the
+version, which every cached response and every 304 needs, then costs no round trip to Redis.
+A process trusts its copy only while its listener is connected and has heard from Redis (a
+message or a ping answer) within `LISTENER_STALE_AFTER` seconds; otherwise it reads the shared
+cache as before. The process that bumps adopts the new stamp at once, so its own next request
+never sees the old one; the others hear of it within milliseconds.
 """
 
+import logging
+import os
+import threading
 import time
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
+from django.core.signals import setting_changed
 
-VERSION_KEY = "news:content-version"
+logger = logging.getLogger(__name__)
+
+# (A new name for the integer stamp: the key of the earlier hex stamp may still hold one.)
+VERSION_KEY = "news:content-stamp"
+LISTENER_PING_EVERY = 1.0
+LISTENER_STALE_AFTER = 3.0
 
 
 def content_version() -> str:
     """The current stamp; created on first use (and again if the cache was flushed)."""
+    heard = _listener().current()
+    if heard is not None:
+        return str(heard)
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = f"{time.time_ns():x}"
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY) or version
-    return version
+        version = _restart_from_clock(cache)
+    return str(version)
 
 
 def bump_content_version(**_signal_kwargs) -> None:
-    cache.set(VERSION_KEY, f"{time.time_ns():x}", timeout=None)
+    try:
+        version = cache.incr(VERSION_KEY)
+    except ValueError:  # no stamp yet (first use, a flushed cache) or the cache unreachable
+        version = _restart_from_clock(cache)
+    _listener().announce(version)
+
+
+def _restart_from_clock(backend) -> int:
+    """A stamp above every earlier one (they started from an earlier clock reading and only
+    grew by one per change), stored unless another process stored one first."""
+    backend.add(VERSION_KEY, time.time_ns(), timeout=None)
+    stored = backend.get(VERSION_KEY)
+    return int(stored) if stored is not None else time.time_ns()
+
+
+class _VersionListener:
+    """This process's subscription to the stamp's pub/sub channel (Redis caches only)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pid = None
+        self._version: int | None = None
+        self._heard_at = 0.0
+        self._generation = 0  # bumped by reset(): older listener threads then stop
+
+    def current(self) -> int | None:
+        """The stamp heard from Redis, or None when this process cannot vouch for it."""
+        if self._pid != os.getpid():
+            backend = caches["default"]
+            if isinstance(backend, RedisCache):
+                self._start(backend)
+            return None
+        if self._version is None or time.monotonic() - self._heard_at > LISTENER_STALE_AFTER:
+            return None
+        return self._version
+
+    def announce(self, version: int) -> None:
+        """Tell every process (this one at once) about a new stamp."""
+        backend = caches["default"]
+        if not isinstance(backend, RedisCache):
+            return
+        self._advance(version)
+        try:
+            backend._cache.get_client(write=True).publish(_channel(backend), version)
+        except Exception as error:  # Redis down: the others read the shared stamp themselves
+            logger.warning("Could not announce content version %s: %s", version, error)
+
+    def _advance(self, version: int, generation: int | None = None) -> None:
+        with self._lock:
+            if generation is not None and generation != self._generation:
+                return  # a listener that reset() retired
+            if self._version is None or version > self._version:
+                self._version = version
+            self._heard_at = time.monotonic()
+
+    def _heard(self, generation: int) -> None:
+        with self._lock:
+            if generation == self._generation:
+                self._heard_at = time.monotonic()
+
+    def _forget(self, generation: int) -> None:
+        with self._lock:
+            if generation == self._generation:
+                self._version = None
+
+    def reset(self, **_signal_kwargs) -> None:
+        """Forget the stamp and stop listening (the cache settings changed, in tests)."""
+        with self._lock:
+            self._pid = None
+            self._version = None
+            self._generation += 1
+
+    def _start(self, backend: RedisCache) -> None:
+        with self._lock:
+            if self._pid == os.getpid():
+                return
+            self._pid = os.getpid()  # a forked worker starts its own listener
+            self._version = None
+            self._generation += 1
+            generation = self._generation
+        threading.Thread(target=self._listen, args=(backend, generation), name="content-version", daemon=True).start()
+
+    def _current_generation(self, generation: int) -> bool:
+        return generation == self._generation
+
+    def _listen(self, backend: RedisCache, generation: int) -> None:
+        while self._current_generation(generation):
+            try:
+                self._follow(backend, generation)
+            except Exception as error:
+                logger.info("Content version listener reconnecting: %s", error)
+            if self._current_generation(generation):
+                self._forget(generation)
+                time.sleep(LISTENER_PING_EVERY)
+
+    def _follow(self, backend: RedisCache, generation: int) -> None:
+        pubsub = backend._cache.get_client(write=True).pubsub(ignore_subscribe_messages=True)
+        try:
+            pubsub.subscribe(_channel(backend))
+            pubsub.get_message(timeout=LISTENER_PING_EVERY)  # the subscription is confirmed
+            # Subscribed first, read second: a bump in between is heard, not lost.
+            stored = backend.get(VERSION_KEY)
+            self._advance(int(stored) if stored is not None else _restart_from_clock(backend), generation)
+            last_ping = time.monotonic()
+            while self._current_generation(generation):
+                message = pubsub.get_message(timeout=LISTENER_PING_EVERY)
+                if message is not None and message["type"] == "message":
+                    self._advance(int(message["data"]), generation)
+                elif message is not None and message["type"] == "pong":
+                    self._heard(generation)
+                if time.monotonic() - last_ping >= LISTENER_PING_EVERY:
+                    pubsub.ping()
+                    last_ping = time.monotonic()
+        finally:
+            pubsub.close()
+
+
+def _channel(backend: RedisCache) -> str:
+    # Pub/sub ignores database numbers: the channel names the database and the key prefix.
+    database = backend._cache.get_client().connection_pool.connection_kwargs.get("db", 0)
+    return f"{backend.make_key(VERSION_KEY)}:db{database}"
+
+
+_LISTENER = _VersionListener()
+setting_changed.connect(lambda setting, **kwargs: _LISTENER.reset() if setting == "CACHES" else None, weak=False)
+
+
+def _listener() -> _VersionListener:
+    return _LISTENER
