@@ -2,7 +2,8 @@
 
 - Wagtail's own API v2 over the same ArticlePages (fields=* gives our structured fields).
 - Django's syndication framework with full content, written the obvious way.
-- A bare Django view returning a fixed JSON body: the framework's floor on this machine.
+- Bare Django views returning a fixed body (JSON as large as our list, XML as large as our RSS
+  feed): the framework's floor on this machine for a response of that size.
 """
 
 import json
@@ -61,13 +62,28 @@ def floor_body(size: int) -> bytes:
     return json.dumps({"results": ["x" * 100] * (size // 104)}).encode()
 
 
-_FLOOR_BODY = {"body": b"{}"}
+def floor_xml(size: int) -> bytes:
+    item = b"<item><title>x</title><description>" + b"x" * 100 + b"</description></item>"
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        + item * (size // len(item))
+        + (b"</channel></rss>")
+    )
+
+
+_FLOOR_BODY = {"json": b"{}", "xml": b"<rss/>"}
 
 
 def bare_json(request):
     """A fixed JSON body, as large as our list response (set by the runner)."""
-    return HttpResponse(_FLOOR_BODY["body"], content_type="application/json")
+    return HttpResponse(_FLOOR_BODY["json"], content_type="application/json")
 
 
-def set_floor_size(size: int) -> None:
-    _FLOOR_BODY["body"] = floor_body(size)
+def bare_xml(request):
+    """A fixed RSS-like body, as large as our RSS feed (set by the runner)."""
+    return HttpResponse(_FLOOR_BODY["xml"], content_type="application/rss+xml; charset=utf-8")
+
+
+def set_floor_size(json_size: int, xml_size: int) -> None:
+    _FLOOR_BODY["json"] = floor_body(json_size)
+    _FLOOR_BODY["xml"] = floor_xml(xml_size)

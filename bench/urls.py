@@ -2,14 +2,18 @@ import os
 
 from django.urls import include, path
 
-from bench.baselines import SyndicationFullContentFeed, bare_json, set_floor_size, wagtail_api_router
+from bench.baselines import SyndicationFullContentFeed, bare_json, bare_xml, set_floor_size, wagtail_api_router
 from cms.urls import urlpatterns as site_urlpatterns
 
-set_floor_size(int(os.environ.get("BENCH_FLOOR_BYTES", "60000")))
+set_floor_size(
+    int(os.environ.get("BENCH_FLOOR_BYTES", "60000")),
+    int(os.environ.get("BENCH_FEED_FLOOR_BYTES", "550000")),
+)
 
 urlpatterns = [
     path("api/v2/", wagtail_api_router.urls),
     path("bench/floor/", bare_json),
+    path("bench/floor-feed/", bare_xml),
     path("bench/syndication/rss.xml", SyndicationFullContentFeed()),
     *site_urlpatterns,
 ]

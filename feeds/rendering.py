@@ -17,6 +17,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from cms.news import response_cache
+from cms.news.article_html import FIGURE_RENDITION
 from cms.news.image_prefetch import prefetched_body_images
 from cms.news.selectors import with_card_data
 
@@ -73,7 +74,7 @@ def build_feed(scope: FeedScope, format_name: str, page: int = 1) -> tuple[bytes
         raise PageOutOfRange(page)
     listed = list(with_card_data(articles, body=True)[(page - 1) * per_page : page * per_page])
     meta = feed_meta(scope, format_name, page, last_page, settings.WEBSUB_HUB_URL)
-    with prefetched_body_images(listed):
+    with prefetched_body_images(listed, specs=(FIGURE_RENDITION,)):
         if format_name == "rss":
             body = build_rss_feed(meta, listed)
         elif format_name == "atom":

@@ -18,8 +18,8 @@ from .renditions import RENDITION_FILTERS
 _prefetched: ContextVar[dict | None] = ContextVar("prefetched_body_images", default=None)
 
 
-def _images_with_renditions():
-    return get_image_model().objects.prefetch_renditions(*RENDITION_FILTERS)
+def _images_with_renditions(specs=RENDITION_FILTERS):
+    return get_image_model().objects.prefetch_renditions(*specs)
 
 
 def body_image_ids(articles: Iterable) -> set[int]:
@@ -32,11 +32,15 @@ def body_image_ids(articles: Iterable) -> set[int]:
 
 
 @contextmanager
-def prefetched_body_images(articles: Iterable) -> Iterator[None]:
-    """Within this block, body images of `articles` come from one query (two with renditions)."""
+def prefetched_body_images(articles: Iterable, specs: tuple[str, ...] = RENDITION_FILTERS) -> Iterator[None]:
+    """Within this block, body images of `articles` come from one query (two with renditions).
+
+    `specs` narrows the renditions fetched to those the caller shows (a feed's figures use one
+    width; the API offers all three).
+    """
     articles = list(articles)
     ids = body_image_ids(articles)
-    token = _prefetched.set(_images_with_renditions().in_bulk(ids) if ids else {})
+    token = _prefetched.set(_images_with_renditions(specs).in_bulk(ids) if ids else {})
     try:
         yield
     finally:
