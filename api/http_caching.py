@@ -37,10 +37,11 @@ def _etag_matches(header: str, etag: str) -> bool:
 
 
 def is_not_modified(request: HttpRequest, etag: str, last_modified: int | None) -> bool:
-    if_none_match = request.headers.get("If-None-Match")
+    # Read from META: `request.headers` would build a mapping of every header for two of them.
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
     if if_none_match is not None:
         return _etag_matches(if_none_match, etag)
-    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
     return since is not None and last_modified is not None and last_modified <= since
 
 
@@ -67,6 +68,35 @@ def cached_json_response(
             "last_modified": int(newest.timestamp()) if newest else None,
         }
         response_cache.store(key, version, entry, cache_seconds)
+    return _stored_response(request, entry, entitled=entitled)
+
+
+def stored_response_for_anonymous_get(request: HttpRequest) -> HttpResponse | None:
+    """The stored answer to an anonymous GET, or None (then the DRF view answers as usual).
+
+    A cache hit does not need DRF's request machinery: only successful responses are stored,
+    under the exact path and query, so a hit was already validated, negotiated and built for the
+    same audience. Anything else takes the full road: a key (authentication), an Accept header
+    that might not accept JSON (406), writes, and misses. The caller still applies the rate limit.
+    """
+    if request.method != "GET" or "HTTP_AUTHORIZATION" in request.META or "HTTP_X_API_KEY" in request.META:
+        return None
+    if not _accepts_json(request.META.get("HTTP_ACCEPT")):
+        return None
+    _version, entry = response_cache.lookup(response_cache_key(request, entitled=False))
+    return None if entry is None else _stored_response(request, entry, entitled=False)
+
+
+def _accepts_json(accept: str | None) -> bool:
+    if accept is None:
+        return True
+    tokens = [token.strip().lower() for token in accept.split(",")]
+    return any(token.split(";")[0].strip() in ("*/*", "application/*", "application/json") for token in tokens) and (
+        not any("q=0" in token.replace(" ", "") for token in tokens)
+    )
+
+
+def _stored_response(request: HttpRequest, entry: dict, *, entitled: bool) -> HttpResponse:
     headers = {
         "ETag": entry["etag"],
         "Cache-Control": f"{'private' if entitled else 'public'}, max-age={settings.API_MAX_AGE}",

@@ -56,7 +56,9 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
 
 
 def caller_key(request: Request) -> ApiKey | None:
-    return request.auth if isinstance(request.auth, ApiKey) else None
+    # A plain Django request (a stored response served before DRF) carries no key.
+    auth = getattr(request, "auth", None)
+    return auth if isinstance(auth, ApiKey) else None
 
 
 def is_entitled_to_internal_news(request: Request) -> bool:

@@ -8,6 +8,7 @@ import re
 from django.conf import settings
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import QueryDict
+from django.utils.cache import patch_vary_headers
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.exceptions import NotFound, ValidationError
@@ -24,7 +25,7 @@ from . import serializers as s
 from .changes import changes_for
 from .errors import form_errors, raise_for_form
 from .filters import ArticleDetailForm, ArticleFilterSet, ArticleListForm, ChangesForm, MostViewedForm, filter_articles
-from .http_caching import cached_json_response
+from .http_caching import cached_json_response, stored_response_for_anonymous_get
 from .keys import is_entitled_to_internal_news
 from .models import ArticleChange
 from .pagination import DEFAULT_ORDERING, paginate
@@ -55,6 +56,26 @@ class ReadOnlyApiView(APIView):
 
     parameter_names: tuple[str, ...] = ()
     cache_seconds = None  # None: settings.API_CACHE_SECONDS
+
+    def dispatch(self, request, *args, **kwargs):
+        # An anonymous GET already answered and stored skips DRF's machinery (http_caching.py),
+        # but not the rate limit: when the limit says no, DRF answers the 429.
+        stored = stored_response_for_anonymous_get(request)
+        if stored is not None and all(throttle.allow_request(request, self) for throttle in self.get_throttles()):
+            self.headers = self.default_response_headers
+            return self.finalize_stored(stored)
+        return super().dispatch(request, *args, **kwargs)
+
+    def finalize_stored(self, response):
+        """The headers DRF's finalize_response adds to every response (`Allow`, and `Vary` with
+        more than one renderer), added the way it adds them."""
+        headers = dict(self.headers)
+        vary = headers.pop("Vary", None)
+        if vary is not None:
+            patch_vary_headers(response, [vary])
+        for name, value in headers.items():
+            response[name] = value
+        return response
 
     def get(self, request: Request, *args, **kwargs):
         unknown = sorted(set(request.query_params) - set(self.parameter_names))

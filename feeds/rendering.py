@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.http import http_date
 
 from cms.news import response_cache
 from cms.news.article_html import FIGURE_RENDITION
@@ -36,7 +37,8 @@ class RenderedFeed:
     body: bytes
     content_type: str
     etag: str
-    last_modified: datetime.datetime
+    last_modified: int  # Unix time of the newest change
+    last_modified_http: str  # the same as an HTTP date, formatted once per rendering
 
 
 def page_url(base_url: str, page: int) -> str:
@@ -108,11 +110,18 @@ def rendered_feed(kind: str, slug: str, format_name: str, page: int = 1) -> Rend
     if cached is None:
         body, last_modified, seconds = build_feed(find_scope(kind, slug), format_name, page)
         digest = hashlib.sha256(body).hexdigest()[:16]
-        cached = {"body": body, "etag": f'"{version}-{digest}"', "last_modified": last_modified}
+        timestamp = int(last_modified.timestamp())
+        cached = {
+            "body": body,
+            "etag": f'"{version}-{digest}"',
+            "last_modified": timestamp,
+            "last_modified_http": http_date(timestamp),
+        }
         response_cache.store(key, version, cached, seconds)
     return RenderedFeed(
         body=cached["body"],
         content_type=f"{FORMATS[format_name][1]}; charset=utf-8",
         etag=cached["etag"],
         last_modified=cached["last_modified"],
+        last_modified_http=cached["last_modified_http"],
     )

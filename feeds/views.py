@@ -8,8 +8,7 @@ import re
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
+from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_safe
 
 from .rendering import PageOutOfRange, RenderedFeed, rendered_feed
@@ -40,9 +39,11 @@ def _bad_page(raw: str) -> JsonResponse:
 
 
 def _with_caching_headers(response: HttpResponse, feed: RenderedFeed) -> HttpResponse:
+    # Set outright (no other layer adds caching directives to a feed): a warm feed or a 304 is
+    # little more than these headers, so they are cheap strings, not parsed and merged.
     response["ETag"] = feed.etag
-    response["Last-Modified"] = http_date(feed.last_modified.timestamp())
-    patch_cache_control(response, public=True, max_age=settings.FEED_MAX_AGE)
+    response["Last-Modified"] = feed.last_modified_http
+    response["Cache-Control"] = f"public, max-age={settings.FEED_MAX_AGE}"
     return response
 
 
@@ -58,7 +59,7 @@ def feed_view(request: HttpRequest, format_name: str, kind: str = "site", slug: 
         raise Http404("Không có nguồn tin này.") from error
     except PageOutOfRange as error:
         raise Http404("Trang này vượt quá trang cuối của nguồn tin.") from error
-    not_modified = get_conditional_response(request, etag=feed.etag, last_modified=int(feed.last_modified.timestamp()))
+    not_modified = get_conditional_response(request, etag=feed.etag, last_modified=feed.last_modified)
     if not_modified is not None:
         return _with_caching_headers(not_modified, feed)
     return _with_caching_headers(HttpResponse(feed.body, content_type=feed.content_type), feed)

@@ -138,3 +138,19 @@ def test_rate_limit_counts_per_address_not_per_forged_header(client, settings, a
     }
     statuses = [client.get("/api/v1/units/", headers={"X-Forwarded-For": f"10.0.0.{n}"}).status_code for n in range(3)]
     assert statuses == [200, 200, 429]
+
+
+@pytest.mark.parametrize("url", ["/api/v1/articles/", "/api/v1/units/", "/api/v1/articles/?limit=5&ordering=title"])
+def test_a_stored_answer_has_the_same_headers_and_body_as_the_first(client, article, url):
+    # The second GET is served from the response cache before DRF (api/http_caching.py).
+    first, second = client.get(url), client.get(url)
+    assert second.status_code == first.status_code == 200
+    assert second.content == first.content
+    for name in ("Content-Type", "ETag", "Last-Modified", "Cache-Control", "Vary", "Allow"):
+        assert second.get(name) == first.get(name), name
+
+
+def test_a_stored_answer_still_refuses_a_client_that_does_not_accept_json(client, article):
+    assert client.get("/api/v1/articles/").status_code == 200
+    assert client.get("/api/v1/articles/", HTTP_ACCEPT="text/html").status_code == 406
+    assert client.get("/api/v1/articles/", HTTP_ACCEPT="application/json").status_code == 200

@@ -1,0 +1,19 @@
+"""Content negotiation that reads the Accept header straight from the WSGI environ.
+
+DRF's default reads `request.headers`, and Django builds that whole mapping (every header,
+name by name) the first time anything touches it: for a cached response that was one of the
+largest costs of the request after Django's own middleware. DRF's own parsing (with its limits
+on header and token length) still does the work; it is only handed the one header it reads.
+"""
+
+from rest_framework.negotiation import DefaultContentNegotiation
+
+
+class _AcceptHeaderOnly:
+    def __init__(self, request) -> None:
+        self.headers = {"accept": request.META.get("HTTP_ACCEPT", "*/*")}
+
+
+class AcceptHeaderNegotiation(DefaultContentNegotiation):
+    def get_accept_list(self, request) -> list[str]:
+        return super().get_accept_list(_AcceptHeaderOnly(request))
