@@ -11,15 +11,27 @@ RENDITION_FILTERS = tuple(f"width-{width}" for width in RENDITION_WIDTHS)
 _FILTERS = {spec: Filter(spec=spec) for spec in RENDITION_FILTERS}
 
 
+def _prefetched(image, spec: str):
+    """The rendition among those prefetched with the image (`prefetch_renditions`), the way
+    Wagtail matches them (filter spec and focal-point key), without Wagtail's per-call set-up."""
+    for candidate in getattr(image, "prefetched_renditions", None) or ():
+        if candidate.filter_spec == spec and candidate.focal_point_key == _FILTERS[spec].get_cache_key(image):
+            return candidate
+    return None
+
+
 def rendition(image, spec: str):
-    """One of the shared renditions of `image` (prefetched by `with_card_data` where it can be)."""
-    return image.get_rendition(_FILTERS[spec])
+    """One of the shared renditions of `image`: prefetched (`with_card_data`) or found/made by Wagtail."""
+    return _prefetched(image, spec) or image.get_rendition(_FILTERS[spec])
 
 
 def shared_renditions(image) -> list:
     """All the shared renditions of `image`, narrowest first."""
-    found = image.get_renditions(*_FILTERS.values())
-    return [found[spec] for spec in RENDITION_FILTERS]
+    found = [_prefetched(image, spec) for spec in RENDITION_FILTERS]
+    if all(found):
+        return found
+    made = image.get_renditions(*_FILTERS.values())
+    return [made[spec] for spec in RENDITION_FILTERS]
 
 
 def absolute_url(url: str) -> str:
