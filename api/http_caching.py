@@ -13,11 +13,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from cms.news import response_cache
+from cms.news.response_cache import is_not_modified
 
 VARY_HEADERS = ("Authorization", "X-Api-Key")
 
@@ -28,21 +29,6 @@ def response_cache_key(request: HttpRequest, *, entitled: bool) -> str:
     audience = "internal" if entitled else "public"
     raw = f"{audience}|{request.path}?{query}"
     return "api:response:" + hashlib.sha256(raw.encode()).hexdigest()
-
-
-def _etag_matches(header: str, etag: str) -> bool:
-    # Weak comparison (RFC 9110 §13.1.2): GZipMiddleware turns our strong tag into W/"…".
-    wanted = etag.removeprefix("W/")
-    return any(tag.strip() in ("*", wanted) or tag.strip().removeprefix("W/") == wanted for tag in header.split(","))
-
-
-def is_not_modified(request: HttpRequest, etag: str, last_modified: int | None) -> bool:
-    # Read from META: `request.headers` would build a mapping of every header for two of them.
-    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-    if if_none_match is not None:
-        return _etag_matches(if_none_match, etag)
-    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
-    return since is not None and last_modified is not None and last_modified <= since
 
 
 def cached_json_response(

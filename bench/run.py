@@ -12,7 +12,8 @@
 
 The framework's floor is a bare Django view returning a fixed body as large as the response it
 is compared with (issue 3's definition): one as large as the API list, one as large as the RSS
-feed (about ten times larger, and the size alone costs throughput).
+feed (about ten times larger, and the size alone costs throughput). They live under /api/ and
+/feeds/, so the project's middleware treats them as it treats the API and the feeds.
 """
 
 import argparse
@@ -63,8 +64,8 @@ def scenarios(article_id: int) -> list[Scenario]:
     article_type = "news.ArticlePage"
     return [
         # The floors run in the warm server's turns: the ratios compare runs taken side by side.
-        Scenario("floor", "bare Django view, body as large as our list (floor)", "/bench/floor/", "on"),
-        Scenario("floor_feed", "bare Django view, body as large as our RSS (floor)", "/bench/floor-feed/", "on"),
+        Scenario("floor", "bare Django view, body as large as our list (floor)", "/api/bench/floor/", "on"),
+        Scenario("floor_feed", "bare Django view, body as large as our RSS (floor)", "/feeds/bench/floor.xml", "on"),
         Scenario("v2_list", "Wagtail API v2 list (limit 20, fields=*)",
                  f"/api/v2/pages/?type={article_type}&fields=*&limit=20", "off"),
         Scenario("v2_detail", "Wagtail API v2 detail", f"/api/v2/pages/{article_id}/", "off"),
@@ -116,7 +117,7 @@ def start_gunicorn(cache: str, port: int) -> subprocess.Popen:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/floor/", timeout=2)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/bench/floor/", timeout=2)
             return process
         except OSError:
             time.sleep(0.3)
@@ -257,8 +258,8 @@ def main() -> None:
     feed_size = counts.get("/feeds/rss.xml", (0, 550_000))[1]
     os.environ["BENCH_FLOOR_BYTES"] = str(list_size or 60_000)
     os.environ["BENCH_FEED_FLOOR_BYTES"] = str(feed_size or 550_000)
-    counts["/bench/floor/"] = (0, list_size)
-    counts["/bench/floor-feed/"] = (0, feed_size)
+    counts["/api/bench/floor/"] = (0, list_size)
+    counts["/feeds/bench/floor.xml"] = (0, feed_size)
 
     results: dict[str, Result] = {}
     for cache in ("off", "on"):

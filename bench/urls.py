@@ -12,8 +12,8 @@ set_floor_size(
 
 urlpatterns = [
     path("api/v2/", wagtail_api_router.urls),
-    path("bench/floor/", bare_json),
-    path("bench/floor-feed/", bare_xml),
+    path("api/bench/floor/", bare_json),
+    path("feeds/bench/floor.xml", bare_xml),
     path("bench/syndication/rss.xml", SyndicationFullContentFeed()),
     *site_urlpatterns,
 ]

@@ -7,9 +7,10 @@ Errors: an unknown unit, category or tag slug and a page past the last one answe
 import re
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.utils.cache import get_conditional_response
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.views.decorators.http import require_safe
+
+from cms.news.response_cache import is_not_modified
 
 from .rendering import PageOutOfRange, RenderedFeed, rendered_feed
 from .scopes import ScopeNotFound
@@ -59,7 +60,6 @@ def feed_view(request: HttpRequest, format_name: str, kind: str = "site", slug: 
         raise Http404("Không có nguồn tin này.") from error
     except PageOutOfRange as error:
         raise Http404("Trang này vượt quá trang cuối của nguồn tin.") from error
-    not_modified = get_conditional_response(request, etag=feed.etag, last_modified=feed.last_modified)
-    if not_modified is not None:
-        return _with_caching_headers(not_modified, feed)
+    if is_not_modified(request, feed.etag, feed.last_modified):
+        return _with_caching_headers(HttpResponseNotModified(), feed)
     return _with_caching_headers(HttpResponse(feed.body, content_type=feed.content_type), feed)
