@@ -187,7 +187,7 @@ def table(results: dict[str, Result]) -> str:
         queries = "" if result.queries is None else str(result.queries)
         size = "" if result.bytes is None else f"{result.bytes:,}"
         lines.append(
-            f"| {result.label} | {result.cache} | {result.rps:,.1f} | {result.rps_min:,.0f}–{result.rps_max:,.0f} "
+            f"| {result.label} | {result.cache} | {result.rps:,.1f} | {result.rps_min:,.1f}–{result.rps_max:,.1f} "
             f"| {result.p50_ms:.1f} | {result.p99_ms:.1f} | {queries} | {size} | {result.non_2xx_3xx} |"
         )
     return "\n".join(lines)
