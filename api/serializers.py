@@ -93,10 +93,6 @@ class DynamicFieldsSerializer(serializers.Serializer):
                 self.fields.pop(name)
 
 
-def _by_name(item) -> str:
-    return item.name
-
-
 def _named(item) -> dict | None:
     return {"slug": item.slug, "name": item.name} if item is not None else None
 
