@@ -24,7 +24,7 @@ from feedgen.feed import FeedGenerator
 from cms.news.article_html import full_article_html, plain_text
 from cms.news.models import ArticlePage
 from cms.news.page_urls import PublicUrls
-from cms.news.renditions import absolute_url
+from cms.news.renditions import absolute_url, prefetched_rendition
 from cms.news.selectors import card_relation
 
 from .feedgen_links import EntryLinksExtension, FeedLinksExtension
@@ -140,10 +140,9 @@ def _hero_enclosure(image) -> tuple[Enclosure | None, str]:
     """The original hero photo as an enclosure (real size, MIME type) and a large rendition URL."""
     if image is None:
         return None, ""
-    image_url = ""
-    for rendition in getattr(image, "prefetched_renditions", ()) or ():
-        if rendition.filter_spec == HERO_IMAGE_RENDITION:
-            image_url = absolute_url(rendition.url)
+    # Only a prefetched rendition: building a feed never generates image files.
+    large = prefetched_rendition(image, HERO_IMAGE_RENDITION)
+    image_url = absolute_url(large.url) if large is not None else ""
     try:
         length = image.file_size if image.file_size is not None else image.file.size
         url = absolute_url(image.file.url)

@@ -11,7 +11,7 @@ RENDITION_FILTERS = tuple(f"width-{width}" for width in RENDITION_WIDTHS)
 _FILTERS = {spec: Filter(spec=spec) for spec in RENDITION_FILTERS}
 
 
-def _prefetched(image, spec: str):
+def prefetched_rendition(image, spec: str):
     """The rendition among those prefetched with the image (`prefetch_renditions`), the way
     Wagtail matches them (filter spec and focal-point key), without Wagtail's per-call set-up."""
     for candidate in getattr(image, "prefetched_renditions", None) or ():
@@ -22,12 +22,12 @@ def _prefetched(image, spec: str):
 
 def rendition(image, spec: str):
     """One of the shared renditions of `image`: prefetched (`with_card_data`) or found/made by Wagtail."""
-    return _prefetched(image, spec) or image.get_rendition(_FILTERS[spec])
+    return prefetched_rendition(image, spec) or image.get_rendition(_FILTERS[spec])
 
 
 def shared_renditions(image) -> list:
     """All the shared renditions of `image`, narrowest first."""
-    found = [_prefetched(image, spec) for spec in RENDITION_FILTERS]
+    found = [prefetched_rendition(image, spec) for spec in RENDITION_FILTERS]
     if all(found):
         return found
     made = image.get_renditions(*_FILTERS.values())
