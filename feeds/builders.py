@@ -1,9 +1,7 @@
 """RSS 2.0, Atom 1.0 and JSON Feed 1.1 from a list of articles: pure functions.
 
-Articles in (fetched by the caller through `cms.news.selectors`, with their card data and body
-images prefetched), bytes or a dict out. Nothing here reads the request or queries the database
-on its own; the only reads are the lazy ones the passed-in articles need (and those are
-prefetched by the caller).
+Articles in (`FeedArticle` rows from feeds/articles.py), bytes or a dict out. Nothing here
+reads the request or queries the database.
 
 Every piece of text goes through `_text()` / `_html()`: characters XML cannot carry are dropped
 (control characters pasted from Word, lone surrogates) and text is NFC-normalised, so any
@@ -21,12 +19,10 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from feedgen.feed import FeedGenerator
 
-from cms.news.article_html import full_article_html, plain_text
-from cms.news.models import ArticlePage
-from cms.news.page_urls import PublicUrls
+from cms.news.article_html import plain_text
 from cms.news.renditions import absolute_url, prefetched_rendition
-from cms.news.selectors import card_relation
 
+from .articles import HERO_IMAGE_RENDITION, FeedArticle
 from .feedgen_links import EntryLinksExtension, FeedLinksExtension
 
 logger = logging.getLogger(__name__)
@@ -34,7 +30,6 @@ logger = logging.getLogger(__name__)
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 FEED_LANGUAGE = "vi"
 GENERATOR = "EVNGENCO2 feeds (feedgen)"
-HERO_IMAGE_RENDITION = "width-1200"
 # An empty feed has never changed: its `updated` is this fixed instant, not "now", so that
 # its ETag/Last-Modified stay stable.
 EMPTY_FEED_UPDATED = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
@@ -108,7 +103,7 @@ class FeedItem:
     image_url: str = ""
 
 
-def article_published(article: ArticlePage) -> datetime.datetime:
+def article_published(article: FeedArticle) -> datetime.datetime:
     """When the article was published, in Asia/Ho_Chi_Minh.
 
     The editorial `date` is what readers see and what feeds are ordered by; the time of day
@@ -124,16 +119,11 @@ def article_published(article: ArticlePage) -> datetime.datetime:
     return datetime.datetime.combine(article.date, datetime.time(0, 0), tzinfo=zone)
 
 
-def article_updated(article: ArticlePage) -> datetime.datetime:
+def article_updated(article: FeedArticle) -> datetime.datetime:
     """The last change readers can see: the latest publication, never before `published`."""
     published = article_published(article)
     last = article.last_published_at
     return max(published, last.astimezone(feed_timezone())) if last else published
-
-
-def _article_url(article: ArticlePage, urls: PublicUrls) -> str:
-    # Made absolute with SITE_URL, never with a request's Host header.
-    return urls.absolute(article) or f"{settings.SITE_URL}{article.url_path}"
 
 
 def _hero_enclosure(image) -> tuple[Enclosure | None, str]:
@@ -154,24 +144,23 @@ def _hero_enclosure(image) -> tuple[Enclosure | None, str]:
     return enclosure, image_url or url
 
 
-def feed_items(articles: Iterable[ArticlePage]) -> list[FeedItem]:
+def feed_items(articles: Iterable[FeedArticle]) -> list[FeedItem]:
     """The articles as feed items, in the order given (the selector's: newest first)."""
-    urls = PublicUrls()
     items = []
     for article in articles:
         enclosure, image_url = _hero_enclosure(article.hero_image)
         items.append(
             FeedItem(
                 id=article_tag_uri(article.pk),
-                url=_article_url(article, urls),
+                url=article.url,
                 title=_text(article.title).strip() or UNTITLED,
                 summary=_text(article.lead),
-                content_html=_html(full_article_html(article)),
+                content_html=_html(article.html),
                 published=article_published(article),
                 updated=article_updated(article),
-                author=_text(article.author.name) if article.author_id else "",
-                categories=[_text(category.name) for category in card_relation(article, "categories")],
-                tags=[_text(tag.name) for tag in card_relation(article, "tags")],
+                author=_text(article.author),
+                categories=[_text(name) for name in article.categories],
+                tags=[_text(name) for name in article.tags],
                 enclosure=enclosure,
                 image_url=image_url,
             )
@@ -186,7 +175,7 @@ def feed_updated(items: Sequence[FeedItem]) -> datetime.datetime:
     return max(item.updated for item in items)
 
 
-def newest_change(articles: Iterable[ArticlePage]) -> datetime.datetime:
+def newest_change(articles: Iterable[FeedArticle]) -> datetime.datetime:
     """The `updated` of a feed of these articles (for Last-Modified)."""
     changes = [article_updated(article) for article in articles]
     return max(changes) if changes else EMPTY_FEED_UPDATED.astimezone(feed_timezone())
@@ -230,7 +219,7 @@ def _generator(meta: FeedMeta, items: Sequence[FeedItem], self_type: str) -> Fee
     return generator
 
 
-def build_rss_feed(meta: FeedMeta, articles: Iterable[ArticlePage]) -> bytes:
+def build_rss_feed(meta: FeedMeta, articles: Iterable[FeedArticle]) -> bytes:
     """RSS 2.0: plain-text description (the lead), full HTML in content:encoded, dc:creator,
     the hero photo as enclosure and media:content, guid isPermaLink="false"."""
     items = feed_items(articles)
@@ -265,7 +254,7 @@ def build_rss_feed(meta: FeedMeta, articles: Iterable[ArticlePage]) -> bytes:
     return generator.rss_str(pretty=False)
 
 
-def build_atom_feed(meta: FeedMeta, articles: Iterable[ArticlePage]) -> bytes:
+def build_atom_feed(meta: FeedMeta, articles: Iterable[FeedArticle]) -> bytes:
     """Atom 1.0: summary + content type="html", published and updated, author, category,
     exactly one alternate link per entry and the hero photo as rel="enclosure"."""
     items = feed_items(articles)
@@ -302,7 +291,7 @@ def _rfc3339(moment: datetime.datetime) -> str:
     return moment.astimezone(feed_timezone()).isoformat()
 
 
-def build_json_feed(meta: FeedMeta, articles: Iterable[ArticlePage]) -> dict:
+def build_json_feed(meta: FeedMeta, articles: Iterable[FeedArticle]) -> dict:
     """JSON Feed 1.1 as a dict (the view serialises it)."""
     items = feed_items(articles)
     feed = {

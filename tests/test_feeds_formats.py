@@ -9,7 +9,11 @@ import feedparser
 import pytest
 from django.conf import settings
 from lxml import etree
+from wagtail.models import Site
+from wagtail.rich_text import RichText
 
+from cms.news.freshness import bump_content_version
+from cms.news.models import ArticlePage
 from tests.factories import (
     AuthorFactory,
     CategoryFactory,
@@ -19,6 +23,7 @@ from tests.factories import (
     image_block,
     make_article,
     paragraph,
+    quote,
     unit_index,
 )
 from tests.feeds_data.reader import ATOM_SCHEMA, read_feed
@@ -260,3 +265,66 @@ def test_empty_category_feed_is_valid_and_does_not_claim_to_change_every_request
     assert ATOM_SCHEMA.validate(document), ATOM_SCHEMA.error_log
     assert document.findall(f"{ATOM}entry") == []
     assert document.findtext(f"{ATOM}updated") == "2024-01-01T07:00:00+07:00"
+
+
+def test_internal_links_resolve_and_stray_markup_stays_in_its_own_article(client):
+    target = make_article(title="Bài được nhắc tới", date=datetime.date(2024, 11, 1))
+    make_article(
+        title="Bài có liên kết",
+        date=datetime.date(2024, 11, 2),
+        body=[
+            paragraph(f'Xem <a linktype="page" id="{target.pk}">bài kia</a>.'),
+            quote("An toàn là trên hết.", "Giám đốc"),
+        ],
+    )
+    # Newest, so that its unclosed tag comes first when the feed expands links in one pass.
+    make_article(
+        title="Bài hỏng",
+        date=datetime.date(2024, 11, 3),
+        body=[("paragraph", RichText(f'<p>Thẻ hỏng <a linktype="page" id="{target.pk}"</p>'))],
+    )
+
+    for path in ("/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json"):
+        reading = read_feed(fetch(client, path))
+        contents = dict(zip(reading.titles, reading.contents, strict=True))
+        assert f'<a href="http://testserver{target.url}"' in contents["Bài có liên kết"]
+        assert (
+            "<blockquote><p>An toàn là trên hết.</p><footer>— Giám đốc</footer></blockquote>"
+            in contents["Bài có liên kết"]
+        )
+        assert "Xem" not in contents["Bài hỏng"] and "Thẻ hỏng" in contents["Bài hỏng"]
+
+
+def test_a_body_written_by_a_script_still_gives_every_feed(client):
+    # Raw StreamField JSON as an import script may write it: an image id as a string, keys
+    # missing, a deleted image, an unknown block type.
+    image = ImageFactory(title="Ảnh còn")
+    article = make_article(title="Bài ghi thẳng vào cơ sở dữ liệu")
+    ArticlePage.objects.filter(pk=article.pk).update(
+        body=[
+            {"type": "image", "value": {"image": str(image.pk), "caption": "Ảnh còn đây"}},
+            {"type": "field", "value": {"label": "Lĩnh vực kinh tế"}},
+            {"type": "image", "value": {"image": 999999, "caption": "Ảnh đã xóa"}},
+            {"type": "quote", "value": None},
+            {"type": "khong-co", "value": "x"},
+        ]
+    )
+    bump_content_version()
+
+    html = read_feed(fetch(client, "/feeds/feed.json")).contents[0]
+    assert '<figure><img src="http://testserver/media/images/' in html and "Ảnh còn đây" in html
+    assert "<p><strong>Lĩnh vực kinh tế:</strong></p>" in html
+    assert "<figure><figcaption>Ảnh đã xóa</figcaption></figure>" in html
+    for path in ("/feeds/rss.xml", "/feeds/atom.xml"):
+        assert "<figcaption>Ảnh đã xóa</figcaption>" in read_feed(fetch(client, path)).contents[0]
+    assert client.get(f"/api/v1/articles/{article.pk}/").status_code == 200
+    assert client.get(article.url).status_code == 200
+
+
+def test_urls_of_pages_that_several_sites_serve_come_from_wagtail(client):
+    article = make_article(title="Tin trên hai trang")
+    root = Site.objects.get(is_default_site=True).root_page
+    Site.objects.create(hostname="tin.example.vn", port=80, root_page=root, site_name="Tin")
+
+    item = json.loads(fetch(client, "/feeds/feed.json").content)["items"][0]
+    assert item["url"] == f"http://testserver{article.get_url_parts()[2]}"

@@ -179,12 +179,16 @@ def test_rss_and_json_pages_link_onwards(client, five_articles):
 
 
 def _illustrated_articles(count: int, unit) -> None:
+    linked = unit_index(unit)
     for number in range(count):
         make_article(
             parent=unit_index(unit),
             hero_image=ImageFactory(file=image_file(width=320, height=180)),
             hero_caption=f"Ảnh {number}",
-            body=[paragraph("Đoạn văn."), image_block(ImageFactory(file=image_file(width=320, height=180)), "Ảnh")],
+            body=[
+                paragraph(f'Đoạn văn có <a linktype="page" id="{linked.pk}">liên kết nội bộ</a>.'),
+                image_block(ImageFactory(file=image_file(width=320, height=180)), "Ảnh"),
+            ],
             categories=[CategoryFactory(slug="tin-anh")],
             tags=["ảnh", f"số {number}"],
         )

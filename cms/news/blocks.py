@@ -27,7 +27,19 @@ class ParagraphBlock(blocks.RichTextBlock):
         preview_value = "<p>Công ty đã hoàn thành kế hoạch sản lượng điện năm 2024.</p>"
 
 
-class FieldSectionBlock(blocks.StructBlock):
+class StoredStructBlock(blocks.StructBlock):
+    """A struct block that reads a stored value which is not an object (JSON written by a
+    script, or null) as an empty one, as it reads missing keys: Wagtail would raise, and the
+    article page, the API and the admin would all fail on that article."""
+
+    def to_python(self, value):
+        return super().to_python(value if isinstance(value, dict) else {})
+
+    def bulk_to_python(self, values):
+        return super().bulk_to_python([value if isinstance(value, dict) else {} for value in values])
+
+
+class FieldSectionBlock(StoredStructBlock):
     """A labelled section such as `Lĩnh vực kinh tế: …`: the label and its text."""
 
     label = blocks.CharBlock(
@@ -48,7 +60,7 @@ class FieldSectionBlock(blocks.StructBlock):
         }
 
 
-class ImageFigureBlock(blocks.StructBlock):
+class ImageFigureBlock(StoredStructBlock):
     """An inline photo with its caption and, optionally, who took it."""
 
     image = PrefetchingImageChooserBlock(label=_("Ảnh"))
@@ -68,7 +80,7 @@ class ImageFigureBlock(blocks.StructBlock):
         template = "components/blocks/image_figure.html"
 
 
-class QuoteBlock(blocks.StructBlock):
+class QuoteBlock(StoredStructBlock):
     """A quotation and who said it."""
 
     text = blocks.TextBlock(label=_("Trích dẫn"))

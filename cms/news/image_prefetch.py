@@ -3,7 +3,8 @@
 Wagtail fetches a StreamField's chosen images per article, and each image's renditions one by
 one. A list endpoint or a feed of 50 articles would run hundreds of queries. Inside
 `prefetched_body_images(articles)` every image block of those articles reads from one bulk
-fetch (with renditions) instead.
+fetch (with renditions) instead; `body_images()` gives the same images as a mapping, for code
+that renders blocks from their raw form.
 """
 
 from collections.abc import Iterable, Iterator
@@ -18,29 +19,56 @@ from .renditions import RENDITION_FILTERS
 _prefetched: ContextVar[dict | None] = ContextVar("prefetched_body_images", default=None)
 
 
-def _images_with_renditions(specs=RENDITION_FILTERS):
-    return get_image_model().objects.prefetch_renditions(*specs)
+def image_id(value) -> int | None:
+    """An image block's stored image reference as a primary key (None when it names none).
+
+    Blocks are stored as JSON, and a script may have written the id as a string."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
+    return None
 
 
-def body_image_ids(articles: Iterable) -> set[int]:
+def raw_image_ids(raw_bodies: Iterable[Iterable[dict]]) -> set[int]:
+    """The images that the image blocks of these raw StreamField bodies name."""
     ids = set()
-    for article in articles:
-        for raw in article.body.raw_data:
-            if raw["type"] == "image" and isinstance(raw["value"], dict) and raw["value"].get("image"):
-                ids.add(raw["value"]["image"])
+    for raw_body in raw_bodies:
+        for block in raw_body:
+            value = block.get("value")
+            if block.get("type") == "image" and isinstance(value, dict):
+                found = image_id(value.get("image"))
+                if found is not None:
+                    ids.add(found)
     return ids
+
+
+def images_with_renditions(ids: Iterable[int], specs: tuple[str, ...] = RENDITION_FILTERS) -> dict:
+    """Images by primary key, each with the renditions of `specs` prefetched: two queries."""
+    ids = set(ids)
+    return get_image_model().objects.prefetch_renditions(*specs).in_bulk(ids) if ids else {}
+
+
+def body_images(raw_bodies: Iterable[Iterable[dict]]) -> dict:
+    """The images of these bodies: from the surrounding `prefetched_body_images()`, the rest
+    fetched in one go."""
+    known = _prefetched.get() or {}
+    wanted = raw_image_ids(raw_bodies)
+    found = {pk: known[pk] for pk in wanted if pk in known}
+    found.update(images_with_renditions(wanted - found.keys()))
+    return found
 
 
 @contextmanager
 def prefetched_body_images(articles: Iterable, specs: tuple[str, ...] = RENDITION_FILTERS) -> Iterator[None]:
     """Within this block, body images of `articles` come from one query (two with renditions).
 
-    `specs` narrows the renditions fetched to those the caller shows (a feed's figures use one
-    width; the API offers all three).
+    `specs` narrows the renditions fetched to those the caller shows.
     """
-    articles = list(articles)
-    ids = body_image_ids(articles)
-    token = _prefetched.set(_images_with_renditions(specs).in_bulk(ids) if ids else {})
+    ids = raw_image_ids(article.body.raw_data for article in articles)
+    token = _prefetched.set(images_with_renditions(ids, specs))
     try:
         yield
     finally:
@@ -56,5 +84,5 @@ class PrefetchingImageChooserBlock(ImageChooserBlock):
         missing = {value for value in values if value is not None and value not in known}
         found = dict(known)
         if missing:
-            found.update(_images_with_renditions().in_bulk(missing))
+            found.update(images_with_renditions(missing))
         return [found.get(value) for value in values]

@@ -29,16 +29,30 @@ class PublicUrls:
     def _serve_prefix(self) -> str:
         return reverse("wagtail_serve", args=("",))
 
+    def routed_by_wagtail(self, url_path: str) -> bool:
+        """Whether only Wagtail can route this path: several sites claim it, or i18n is on."""
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return True
+        return len({root.site_id for root in self._roots if url_path.startswith(root.root_path)}) > 1
+
     def path(self, page: Page) -> str | None:
         """The page's path relative to its site root, or None when no site serves it."""
-        matching = [root for root in self._roots if page.url_path.startswith(root.root_path)]
-        if len({root.site_id for root in matching}) > 1 or getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        if self.routed_by_wagtail(page.url_path):
             parts = page.get_url_parts(self)
             return parts[2] if parts else None
-        if not matching:
-            return None
-        return self._serve_prefix + quote(page.url_path[len(matching[0].root_path) :], safe=_PATH_SAFE)
+        return self.path_of(page.url_path)
+
+    def path_of(self, url_path: str) -> str | None:
+        """`path()` from the tree path alone, for a path not `routed_by_wagtail`."""
+        for root in self._roots:
+            if url_path.startswith(root.root_path):
+                return self._serve_prefix + quote(url_path[len(root.root_path) :], safe=_PATH_SAFE)
+        return None
 
     def absolute(self, page: Page) -> str | None:
         path = self.path(page)
+        return f"{settings.SITE_URL}{path}" if path is not None else None
+
+    def absolute_of(self, url_path: str) -> str | None:
+        path = self.path_of(url_path)
         return f"{settings.SITE_URL}{path}" if path is not None else None

@@ -23,6 +23,7 @@ class Entry:
     id: str
     title: str
     link: str
+    content: str  # the full HTML: JSON Feed's content_html, RSS's content:encoded, Atom's content
 
 
 @dataclass
@@ -33,6 +34,10 @@ class Reading:
     @property
     def titles(self) -> list[str]:
         return [entry.title for entry in self.entries]
+
+    @property
+    def contents(self) -> list[str]:
+        return [entry.content for entry in self.entries]
 
     @property
     def ids(self) -> list[str]:
@@ -48,7 +53,10 @@ def read_feed(response) -> Reading:
         jsonschema.validate(feed, JSON_FEED_SCHEMA)
         return Reading(
             title=feed["title"],
-            entries=[Entry(item["id"], item.get("title", ""), item.get("url", "")) for item in feed["items"]],
+            entries=[
+                Entry(item["id"], item.get("title", ""), item.get("url", ""), item.get("content_html", ""))
+                for item in feed["items"]
+            ],
         )
     if content_type.startswith("application/atom+xml"):
         document = etree.fromstring(response.content)
@@ -57,5 +65,8 @@ def read_feed(response) -> Reading:
     assert parsed.bozo == 0, parsed.get("bozo_exception")
     return Reading(
         title=parsed.feed.title,
-        entries=[Entry(entry.id, entry.title, entry.link) for entry in parsed.entries],
+        entries=[
+            Entry(entry.id, entry.title, entry.link, entry.content[0].value if "content" in entry else "")
+            for entry in parsed.entries
+        ],
     )
