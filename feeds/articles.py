@@ -4,22 +4,29 @@ The scope's queryset (which narrows `published_articles()`, so "what is public" 
 by the selectors) is read as column values, not as page instances: a feed shows 50 whole
 articles, and building 50 Wagtail pages with their related objects, then decoding their
 StreamField blocks, took about half of a cold feed's time. Here it is one query for the
-articles, one each for categories and tags, two for every image (hero and body) with its
+articles, one each for categories and tags, two for the images (hero and body) and their
 renditions, and the internal links of all bodies resolved in one pass (`finish_html`).
 """
 
 import datetime
+import logging
+import mimetypes
 from collections import defaultdict
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db.models import QuerySet
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.news.article_html import FIGURE_RENDITION, article_source, finish_html
 from cms.news.image_prefetch import images_with_renditions, raw_image_ids
 from cms.news.models import ArticlePage, ArticlePageTag
 from cms.news.page_urls import PublicUrls
+from cms.news.renditions import ShownImage, absolute_url, rendition_key, shown_image
+
+logger = logging.getLogger(__name__)
 
 HERO_IMAGE_RENDITION = "width-1200"
 _COLUMNS = (
@@ -39,6 +46,26 @@ _COLUMNS = (
 
 
 @dataclass(frozen=True)
+class Enclosure:
+    url: str
+    length: int
+    mime_type: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class FeedImage:
+    """A photo as feeds use it: inline (`figure`), as the hero's original file (`enclosure`,
+    None when the file cannot be read) and as the hero's large rendition (`large_url`, empty
+    until that rendition exists: building a feed never makes one)."""
+
+    figure: ShownImage | None
+    enclosure: Enclosure | None
+    large_url: str
+
+
+@dataclass(frozen=True)
 class FeedArticle:
     """One article as a feed shows it; `html` is the whole entry, sanitised, URLs absolute."""
 
@@ -50,7 +77,7 @@ class FeedArticle:
     last_published_at: datetime.datetime | None
     expire_at: datetime.datetime | None
     lead: str
-    hero_image: object | None  # a Wagtail image with its renditions prefetched
+    hero_image: FeedImage | None
     author: str
     categories: list[str]
     tags: list[str]
@@ -63,19 +90,20 @@ def feed_articles(articles: QuerySet) -> list[FeedArticle]:
     ids = [row.pk for row in rows]
     bodies = [list(row.body.raw_data) for row in rows]
     heroes = {row.hero_image_id for row in rows if row.hero_image_id is not None}
-    images = images_with_renditions(heroes | raw_image_ids(bodies), specs=(FIGURE_RENDITION, HERO_IMAGE_RENDITION))
+    images = _images(heroes | raw_image_ids(bodies))
+    figures = {pk: image.figure for pk, image in images.items() if image.figure is not None}
     through = ArticlePage.categories.through.objects.filter(articlepage_id__in=ids)
     categories = _names(through, "articlepage_id", "category__name")
     tags = _names(ArticlePageTag.objects.filter(content_object_id__in=ids), "content_object_id", "tag__name")
     urls = _urls(rows)
     sources = [
         article_source(
-            hero_image=images.get(row.hero_image_id),
+            hero=figures.get(row.hero_image_id),
             hero_caption=row.hero_caption,
             lead=row.lead,
             raw_body=body,
             author=row.author__name or "",
-            images=images,
+            images=figures,
         )
         for row, body in zip(rows, bodies, strict=True)
     ]
@@ -97,6 +125,61 @@ def feed_articles(articles: QuerySet) -> list[FeedArticle]:
         )
         for row, html in zip(rows, finish_html(sources), strict=True)
     ]
+
+
+def _images(ids: set[int]) -> dict[int, FeedImage]:
+    """The images as feeds use them, from column values (two queries; Wagtail's image and
+    rendition instances cost more than the rest of the images' part of a feed). An image
+    whose inline rendition does not exist yet goes through Wagtail, which makes it."""
+    if not ids:
+        return {}
+    image_model = get_image_model()
+    rendition_model = image_model.get_rendition_model()
+    files = image_model._meta.get_field("file").storage
+    rendition_files = rendition_model._meta.get_field("file").storage
+    renditions = {
+        (image_pk, spec, key): (name, width, height)
+        for image_pk, spec, key, name, width, height in rendition_model.objects.filter(
+            image_id__in=ids, filter_spec__in=(FIGURE_RENDITION, HERO_IMAGE_RENDITION)
+        ).values_list("image_id", "filter_spec", "focal_point_key", "file", "width", "height")
+    }
+    columns = ("pk", "title", "description", "file", "file_size", "width", "height")
+    focal = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
+    found, unmade = {}, []
+    for row in image_model.objects.filter(pk__in=ids).values(*columns, *focal):
+        point = SimpleNamespace(**{name: row[name] for name in focal})
+        inline = renditions.get((row["pk"], FIGURE_RENDITION, rendition_key(point, FIGURE_RENDITION)))
+        large = renditions.get((row["pk"], HERO_IMAGE_RENDITION, rendition_key(point, HERO_IMAGE_RENDITION)))
+        if inline is None:
+            unmade.append(row["pk"])
+        found[row["pk"]] = FeedImage(
+            # Wagtail's `default_alt_text`: the description, else the title.
+            figure=ShownImage(
+                absolute_url(rendition_files.url(inline[0])), inline[1], inline[2], row["description"] or row["title"]
+            )
+            if inline
+            else None,
+            enclosure=_enclosure(row, files),
+            large_url=absolute_url(rendition_files.url(large[0])) if large else "",
+        )
+    for pk, image in images_with_renditions(unmade, (FIGURE_RENDITION,)).items():
+        found[pk] = FeedImage(shown_image(image, FIGURE_RENDITION), found[pk].enclosure, found[pk].large_url)
+    return found
+
+
+def _enclosure(row: dict, storage) -> Enclosure | None:
+    """The original file: its real size and MIME type, or None when storage cannot read it."""
+    name = row["file"]
+    if not name:
+        return None
+    try:
+        length = row["file_size"] if row["file_size"] is not None else storage.size(name)
+        url = absolute_url(storage.url(name))
+    except (OSError, ValueError) as error:  # the file is missing from storage
+        logger.warning("Image %s has no readable file: %s", row["pk"], error)
+        return None
+    mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return Enclosure(url=url, length=length, mime_type=mime_type, width=row["width"], height=row["height"])
 
 
 def _names(links: QuerySet, article_column: str, name_column: str) -> dict[int, list[str]]:

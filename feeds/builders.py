@@ -3,14 +3,13 @@
 Articles in (`FeedArticle` rows from feeds/articles.py), bytes or a dict out. Nothing here
 reads the request or queries the database.
 
-Every piece of text goes through `_text()` / `_html()`: characters XML cannot carry are dropped
-(control characters pasted from Word, lone surrogates) and text is NFC-normalised, so any
-article gives a well-formed feed; lxml escapes the rest (`]]>`, `<`, `&`).
+Every piece of text goes through `_text()`, or `_html()` for the sanitised article HTML:
+characters XML cannot carry are dropped (control characters pasted from Word, lone surrogates)
+and text is NFC-normalised, so any article gives a well-formed feed; lxml escapes the rest
+(`]]>`, `<`, `&`).
 """
 
 import datetime
-import logging
-import mimetypes
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,12 +19,9 @@ from django.conf import settings
 from feedgen.feed import FeedGenerator
 
 from cms.news.article_html import plain_text
-from cms.news.renditions import absolute_url, prefetched_rendition
 
-from .articles import HERO_IMAGE_RENDITION, FeedArticle
+from .articles import Enclosure, FeedArticle
 from .feedgen_links import EntryLinksExtension, FeedLinksExtension
-
-logger = logging.getLogger(__name__)
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 FEED_LANGUAGE = "vi"
@@ -47,7 +43,8 @@ def _text(value: str | None) -> str:
 
 
 def _html(value: str) -> str:
-    return unicodedata.normalize("NFC", plain_text(value))
+    """Sanitised HTML (`sanitize_html` already dropped what XML cannot carry), composed."""
+    return unicodedata.normalize("NFC", value)
 
 
 def article_tag_uri(pk: int) -> str:
@@ -74,15 +71,6 @@ class FeedMeta:
     previous_url: str = ""
     next_url: str = ""
     last_url: str = ""
-
-
-@dataclass(frozen=True)
-class Enclosure:
-    url: str
-    length: int
-    mime_type: str
-    width: int
-    height: int
 
 
 @dataclass(frozen=True)
@@ -126,29 +114,12 @@ def article_updated(article: FeedArticle) -> datetime.datetime:
     return max(published, last.astimezone(feed_timezone())) if last else published
 
 
-def _hero_enclosure(image) -> tuple[Enclosure | None, str]:
-    """The original hero photo as an enclosure (real size, MIME type) and a large rendition URL."""
-    if image is None:
-        return None, ""
-    # Only a prefetched rendition: building a feed never generates image files.
-    large = prefetched_rendition(image, HERO_IMAGE_RENDITION)
-    image_url = absolute_url(large.url) if large is not None else ""
-    try:
-        length = image.file_size if image.file_size is not None else image.file.size
-        url = absolute_url(image.file.url)
-    except (OSError, ValueError) as error:  # the file is missing from storage
-        logger.warning("Hero image %s has no readable file: %s", image.pk, error)
-        return None, image_url
-    mime_type = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
-    enclosure = Enclosure(url=url, length=length, mime_type=mime_type, width=image.width, height=image.height)
-    return enclosure, image_url or url
-
-
 def feed_items(articles: Iterable[FeedArticle]) -> list[FeedItem]:
     """The articles as feed items, in the order given (the selector's: newest first)."""
     items = []
     for article in articles:
-        enclosure, image_url = _hero_enclosure(article.hero_image)
+        hero = article.hero_image
+        enclosure = hero.enclosure if hero else None
         items.append(
             FeedItem(
                 id=article_tag_uri(article.pk),
@@ -162,7 +133,7 @@ def feed_items(articles: Iterable[FeedArticle]) -> list[FeedItem]:
                 categories=[_text(name) for name in article.categories],
                 tags=[_text(name) for name in article.tags],
                 enclosure=enclosure,
-                image_url=image_url,
+                image_url=(hero.large_url or (enclosure.url if enclosure else "")) if hero else "",
             )
         )
     return items

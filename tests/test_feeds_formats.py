@@ -328,3 +328,46 @@ def test_urls_of_pages_that_several_sites_serve_come_from_wagtail(client):
 
     item = json.loads(fetch(client, "/feeds/feed.json").content)["items"][0]
     assert item["url"] == f"http://testserver{article.get_url_parts()[2]}"
+
+
+def test_photos_are_the_renditions_wagtail_serves_and_a_feed_never_makes_the_large_one(client):
+    hero = ImageFactory(title="Ảnh 1", description="Toàn cảnh nhà máy")
+    inline = ImageFactory(title="Ảnh trong bài")
+    make_article(title="Bài có ảnh", hero_image=hero, body=[image_block(inline)])
+
+    item = json.loads(fetch(client, "/feeds/feed.json").content)["items"][0]
+    html = item["content_html"]
+    shown = inline.get_rendition("width-800")
+    assert f'<img src="http://testserver{shown.url}" alt="Ảnh trong bài" width="800" height="450">' in html
+    assert f'<img src="http://testserver{hero.get_rendition("width-800").url}" alt="Toàn cảnh nhà máy"' in html
+    assert not hero.renditions.filter(filter_spec="width-1200").exists()
+    assert item["image"] == item["attachments"][0]["url"] == f"http://testserver{hero.file.url}"
+    assert item["attachments"][0]["mime_type"] == "image/jpeg"
+
+    large = hero.get_rendition("width-1200")
+    bump_content_version()
+    item = json.loads(fetch(client, "/feeds/feed.json").content)["items"][0]
+    assert item["image"] == f"http://testserver{large.url}"
+    assert f'src="http://testserver{shown.url}"' in item["content_html"]
+
+
+def test_photos_whose_files_are_gone_are_left_out_and_everything_still_answers(client):
+    # Originals lost from storage before any rendition was made: nothing can be generated.
+    hero = ImageFactory(title="Ảnh mất tệp")
+    inline = ImageFactory(title="Ảnh trong bài mất tệp")
+    article = make_article(title="Bài mất ảnh", hero_image=hero, body=[image_block(inline, caption="Chú thích còn")])
+    for image in (hero, inline):
+        image.file.storage.delete(image.file.name)
+    type(hero).objects.filter(pk__in=[hero.pk, inline.pk]).update(file_size=None)
+
+    for path in ("/feeds/rss.xml", "/feeds/atom.xml"):
+        assert read_feed(fetch(client, path)).titles == ["Bài mất ảnh"]
+    item = json.loads(fetch(client, "/feeds/feed.json").content)["items"][0]
+    assert "attachments" not in item and "image" not in item
+    assert "<figure><figcaption>Chú thích còn</figcaption></figure>" in item["content_html"]
+    assert etree.fromstring(fetch(client, "/feeds/rss.xml").content).find("channel/item/enclosure") is None
+    detail = client.get(f"/api/v1/articles/{article.pk}/")
+    assert detail.status_code == 200
+    assert detail.json()["hero"]["image"]["renditions"] == []
+    assert client.get("/api/v1/articles/").status_code == 200
+    assert client.get(article.url).status_code == 200

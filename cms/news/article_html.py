@@ -15,8 +15,8 @@ from django.conf import settings
 from wagtail.rich_text import expand_db_html
 
 from .image_prefetch import body_images, image_id
-from .renditions import absolute_url, rendition
-from .text import strip_xml_illegal
+from .renditions import ShownImage, shown_image
+from .text import drop_xml_illegal_controls, strip_xml_illegal
 
 ALLOWED_TAGS = {
     "a", "b", "blockquote", "br", "em", "figcaption", "figure", "footer", "h2", "h3", "h4", "i",
@@ -33,12 +33,8 @@ def _absolute_urls(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def sanitize_html(html: str, *, absolute_urls: bool = True) -> str:
-    """Keep text markup only: no scripts, event handlers, iframes or `javascript:` URLs;
-    relative links and image sources made absolute (for the API and feeds, read off-site);
-    XML-illegal characters dropped."""
-    return nh3.clean(
-        strip_xml_illegal(html),
+def _cleaner(*, absolute_urls: bool) -> nh3.Cleaner:
+    return nh3.Cleaner(
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
@@ -46,6 +42,22 @@ def sanitize_html(html: str, *, absolute_urls: bool = True) -> str:
         attribute_filter=_absolute_urls if absolute_urls else None,
         link_rel="noopener",
     )
+
+
+# Built once: nh3 would otherwise rebuild its rules from these sets on every call.
+_CLEANERS = {True: _cleaner(absolute_urls=True), False: _cleaner(absolute_urls=False)}
+
+
+def sanitize_html(html: str, *, absolute_urls: bool = True) -> str:
+    """Keep text markup only: no scripts, event handlers, iframes or `javascript:` URLs;
+    relative links and image sources made absolute (for the API and feeds, read off-site);
+    XML-illegal characters dropped, including those written as character references."""
+    cleaner = _CLEANERS[absolute_urls]
+    try:
+        cleaned = cleaner.clean(html)
+    except UnicodeEncodeError:  # a lone surrogate, which the sanitiser cannot take
+        cleaned = cleaner.clean(strip_xml_illegal(html))
+    return drop_xml_illegal_controls(cleaned)
 
 
 def rich_text_html(value) -> str:
@@ -56,14 +68,12 @@ def rich_text_html(value) -> str:
     return sanitize_html(expand_db_html(source), absolute_urls=False)
 
 
-def figure_html(image, caption: str, credit: str = "") -> str:
+def figure_html(shown: ShownImage | None, caption: str, credit: str = "") -> str:
     """`<figure>` with the photo (when there is one) and its caption."""
     parts = []
-    if image is not None:
-        shown = rendition(image, FIGURE_RENDITION)
-        alt = caption or image.default_alt_text or image.title
+    if shown is not None:
         parts.append(
-            f'<img src="{escape(absolute_url(shown.url))}" alt="{escape(alt)}" '
+            f'<img src="{escape(shown.url)}" alt="{escape(caption or shown.alt)}" '
             f'width="{shown.width}" height="{shown.height}">'
         )
     if caption or credit:
@@ -77,11 +87,12 @@ def _text(value) -> str:
     return value if isinstance(value, str) else "" if value is None else str(value)
 
 
-def block_html(block_type: str, value, images: Mapping[int, object]) -> str:
+def block_html(block_type: str, value, images: Mapping[int, ShownImage]) -> str:
     """One body block as HTML, from its stored (raw JSON) form: rich text stays in the
     database's format (internal links not yet expanded) and nothing is sanitised yet, see
     `finish_html`. Reading the raw form skips Wagtail's block decoding, which cost more than the
-    rendering itself; a missing key reads as empty, as Wagtail's blocks read it."""
+    rendering itself; a missing key reads as empty, as Wagtail's blocks read it. `images` holds
+    each body image's `FIGURE_RENDITION`."""
     fields = value if isinstance(value, dict) else {}
     if block_type == "paragraph":
         return _text(value)
@@ -97,18 +108,24 @@ def block_html(block_type: str, value, images: Mapping[int, object]) -> str:
     return ""
 
 
-def body_source(raw_body: Iterable[dict], images: Mapping[int, object]) -> str:
+def body_source(raw_body: Iterable[dict], images: Mapping[int, ShownImage]) -> str:
     """The body's blocks as unfinished HTML (see `block_html`)."""
     return "\n".join(block_html(block.get("type"), block.get("value"), images) for block in raw_body)
 
 
 def article_source(
-    *, hero_image, hero_caption: str, lead: str, raw_body: Iterable[dict], author: str, images: Mapping[int, object]
+    *,
+    hero: ShownImage | None,
+    hero_caption: str,
+    lead: str,
+    raw_body: Iterable[dict],
+    author: str,
+    images: Mapping[int, ShownImage],
 ) -> str:
     """A feed entry's content as unfinished HTML: hero photo first, then lead, body and byline."""
     parts = []
-    if hero_image is not None or hero_caption:
-        parts.append(figure_html(hero_image, hero_caption))
+    if hero is not None or hero_caption:
+        parts.append(figure_html(hero, hero_caption))
     parts.append(f"<p><strong>{escape(lead)}</strong></p>")
     parts.append(body_source(raw_body, images))
     if author:
@@ -136,7 +153,9 @@ def finish_html(sources: Sequence[str]) -> list[str]:
 def body_html(article) -> str:
     """The article body, sanitised, absolute URLs: the API's `body_html`."""
     raw_body = list(article.body.raw_data)
-    return finish_html([body_source(raw_body, body_images([raw_body]))])[0]
+    shown = {pk: shown_image(image, FIGURE_RENDITION) for pk, image in body_images([raw_body]).items()}
+    images = {pk: image for pk, image in shown.items() if image is not None}
+    return finish_html([body_source(raw_body, images)])[0]
 
 
 def plain_text(text: str) -> str:

@@ -22,8 +22,11 @@ class PublicUrls:
     """Absolute URLs (on SITE_URL, never a request's Host) of pages served by this site."""
 
     @cached_property
-    def _roots(self) -> list:
-        return list(Site.get_site_root_paths())
+    def _roots(self) -> list[tuple[int, str]]:
+        """(site id, tree path of its root page) of every site. Read in one small query:
+        Wagtail's `Site.get_site_root_paths` also builds each site's root URL and language,
+        which these addresses do not need, and is only kept while a cache is configured."""
+        return list(Site.objects.values_list("id", "root_page__url_path"))
 
     @cached_property
     def _serve_prefix(self) -> str:
@@ -33,7 +36,7 @@ class PublicUrls:
         """Whether only Wagtail can route this path: several sites claim it, or i18n is on."""
         if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
             return True
-        return len({root.site_id for root in self._roots if url_path.startswith(root.root_path)}) > 1
+        return len({site_id for site_id, root_path in self._roots if url_path.startswith(root_path)}) > 1
 
     def path(self, page: Page) -> str | None:
         """The page's path relative to its site root, or None when no site serves it."""
@@ -44,9 +47,9 @@ class PublicUrls:
 
     def path_of(self, url_path: str) -> str | None:
         """`path()` from the tree path alone, for a path not `routed_by_wagtail`."""
-        for root in self._roots:
-            if url_path.startswith(root.root_path):
-                return self._serve_prefix + quote(url_path[len(root.root_path) :], safe=_PATH_SAFE)
+        for _site_id, root_path in self._roots:
+            if url_path.startswith(root_path):
+                return self._serve_prefix + quote(url_path[len(root_path) :], safe=_PATH_SAFE)
         return None
 
     def absolute(self, page: Page) -> str | None:

@@ -29,6 +29,8 @@ def responsive_image(image, alt: str = "", sizes: str = DEFAULT_SIZES, loading: 
     if image is None:
         return ""
     ordered = shared_renditions(image)
+    if not ordered:  # the original is gone from storage
+        return ""
     default = ordered[min(1, len(ordered) - 1)]
     srcset = ", ".join(f"{rendition.url} {rendition.width}w" for rendition in ordered)
     return format_html(
@@ -49,7 +51,8 @@ def og_image_url(image) -> str:
     """The widest shared rendition, absolute: what link previews show."""
     if image is None:
         return ""
-    return absolute_url(rendition(image, RENDITION_FILTERS[-1]).url)
+    shown = rendition(image, RENDITION_FILTERS[-1])
+    return absolute_url(shown.url) if shown is not None else ""
 
 
 @register.filter
