@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import ExpressionWrapper, F, JSONField, QuerySet
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -40,9 +40,11 @@ _COLUMNS = (
     "lead",
     "hero_image_id",
     "hero_caption",
-    "body",
     "author__name",
 )
+# The StreamField body as the JSON it is stored as: Wagtail would wrap every row in a
+# StreamValue (and build a JSONField to decode it) only for the raw blocks to be read back.
+_RAW_BODY = ExpressionWrapper(F("body"), output_field=JSONField())
 
 
 @dataclass(frozen=True)
@@ -86,11 +88,12 @@ class FeedArticle:
 
 def feed_articles(articles: QuerySet) -> list[FeedArticle]:
     """The articles of `articles` (a sliced queryset of ArticlePage), in its order."""
-    rows = list(articles.values_list(*_COLUMNS, named=True))
+    articles = articles.annotate(raw_body=_RAW_BODY)
+    rows = list(articles.values_list(*_COLUMNS, "raw_body", named=True))
     ids = [row.pk for row in rows]
-    bodies = [list(row.body.raw_data) for row in rows]
+    bodies = [row.raw_body if isinstance(row.raw_body, list) else [] for row in rows]
     heroes = {row.hero_image_id for row in rows if row.hero_image_id is not None}
-    images = _images(heroes | raw_image_ids(bodies))
+    images = _images(heroes | raw_image_ids(bodies), heroes)
     figures = {pk: image.figure for pk, image in images.items() if image.figure is not None}
     through = ArticlePage.categories.through.objects.filter(articlepage_id__in=ids)
     categories = _names(through, "articlepage_id", "category__name")
@@ -127,10 +130,11 @@ def feed_articles(articles: QuerySet) -> list[FeedArticle]:
     ]
 
 
-def _images(ids: set[int]) -> dict[int, FeedImage]:
+def _images(ids: set[int], heroes: set[int]) -> dict[int, FeedImage]:
     """The images as feeds use them, from column values (two queries; Wagtail's image and
-    rendition instances cost more than the rest of the images' part of a feed). An image
-    whose inline rendition does not exist yet goes through Wagtail, which makes it."""
+    rendition instances cost more than the rest of the images' part of a feed). Only hero
+    photos get an enclosure and a large URL. An image whose inline rendition does not exist
+    yet goes through Wagtail, which makes it."""
     if not ids:
         return {}
     image_model = get_image_model()
@@ -159,8 +163,8 @@ def _images(ids: set[int]) -> dict[int, FeedImage]:
             )
             if inline
             else None,
-            enclosure=_enclosure(row, files),
-            large_url=absolute_url(rendition_files.url(large[0])) if large else "",
+            enclosure=_enclosure(row, files) if row["pk"] in heroes else None,
+            large_url=absolute_url(rendition_files.url(large[0])) if large and row["pk"] in heroes else "",
         )
     for pk, image in images_with_renditions(unmade, (FIGURE_RENDITION,)).items():
         found[pk] = FeedImage(shown_image(image, FIGURE_RENDITION), found[pk].enclosure, found[pk].large_url)

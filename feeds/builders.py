@@ -208,8 +208,8 @@ def build_rss_feed(meta: FeedMeta, articles: Iterable[FeedArticle]) -> bytes:
         entry.pubDate(item.published)
         if item.author:
             entry.dc.dc_creator(item.author)
-        for name in item.categories + item.tags:
-            entry.category(term=name)
+        # One call per entry: feedgen rebuilds its RSS list of categories on every call.
+        entry.category([{"term": name} for name in item.categories + item.tags])
         if item.enclosure:
             enclosure = item.enclosure
             entry.enclosure(url=enclosure.url, length=str(enclosure.length), type=enclosure.mime_type)
@@ -241,8 +241,7 @@ def build_atom_feed(meta: FeedMeta, articles: Iterable[FeedArticle]) -> bytes:
         entry.published(item.published)
         entry.updated(item.updated)
         entry.author(name=item.author or _text(settings.WAGTAIL_SITE_NAME))
-        for name in item.categories + item.tags:
-            entry.category(term=name, label=name)
+        entry.category([{"term": name, "label": name} for name in item.categories + item.tags])
         links = [{"rel": "alternate", "href": item.url, "type": "text/html"}]
         if item.enclosure:
             links.append(

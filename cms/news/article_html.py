@@ -16,7 +16,7 @@ from wagtail.rich_text import expand_db_html
 
 from .image_prefetch import body_images, image_id
 from .renditions import ShownImage, shown_image
-from .text import drop_xml_illegal_controls, strip_xml_illegal
+from .text import drop_xml_illegal_controls, has_xml_illegal_controls, strip_xml_illegal
 
 ALLOWED_TAGS = {
     "a", "b", "blockquote", "br", "em", "figcaption", "figure", "footer", "h2", "h3", "h4", "i",
@@ -48,16 +48,19 @@ def _cleaner(*, absolute_urls: bool) -> nh3.Cleaner:
 _CLEANERS = {True: _cleaner(absolute_urls=True), False: _cleaner(absolute_urls=False)}
 
 
+def _clean(html: str, absolute_urls: bool) -> str:
+    cleaner = _CLEANERS[absolute_urls]
+    try:
+        return cleaner.clean(html)
+    except UnicodeEncodeError:  # a lone surrogate, which the sanitiser cannot take
+        return cleaner.clean(strip_xml_illegal(html))
+
+
 def sanitize_html(html: str, *, absolute_urls: bool = True) -> str:
     """Keep text markup only: no scripts, event handlers, iframes or `javascript:` URLs;
     relative links and image sources made absolute (for the API and feeds, read off-site);
     XML-illegal characters dropped, including those written as character references."""
-    cleaner = _CLEANERS[absolute_urls]
-    try:
-        cleaned = cleaner.clean(html)
-    except UnicodeEncodeError:  # a lone surrogate, which the sanitiser cannot take
-        cleaned = cleaner.clean(strip_xml_illegal(html))
-    return drop_xml_illegal_controls(cleaned)
+    return drop_xml_illegal_controls(_clean(html, absolute_urls))
 
 
 def rich_text_html(value) -> str:
@@ -134,7 +137,8 @@ def article_source(
 
 
 def finish_html(sources: Sequence[str]) -> list[str]:
-    """Unfinished HTML made public: internal links and embeds expanded, then sanitised.
+    """Unfinished HTML made public: internal links and embeds expanded, then sanitised (as
+    `sanitize_html` does).
 
     All sources are expanded in one pass, so a feed resolves its internal links with one query
     per link type, however many articles and links it holds. They are joined by a random
@@ -147,7 +151,10 @@ def finish_html(sources: Sequence[str]) -> list[str]:
     expanded = expand_db_html(marker.join(sources)).split(marker)
     if len(expanded) != len(sources):
         expanded = [expand_db_html(source) for source in sources]
-    return [sanitize_html(html) for html in expanded]
+    cleaned = [_clean(html, absolute_urls=True) for html in expanded]
+    if has_xml_illegal_controls("".join(cleaned)):  # rare: one search for them all first
+        cleaned = [drop_xml_illegal_controls(html) for html in cleaned]
+    return cleaned
 
 
 def body_html(article) -> str:

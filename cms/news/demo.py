@@ -69,8 +69,10 @@ def demo_image(title: str, colour: str, seed: str):
         return existing
     root = Collection.get_first_root_node()
     collection = Collection.objects.filter(name=DEMO_COLLECTION).first() or root.add_child(name=DEMO_COLLECTION)
-    file = ImageFile(io.BytesIO(placeholder_photo(colour, seed)), name=f"{seed}.jpg")
-    return image_model.objects.create(title=title[:255], file=file, collection=collection)
+    photo = placeholder_photo(colour, seed)
+    file = ImageFile(io.BytesIO(photo), name=f"{seed}.jpg")
+    # The size is recorded as Wagtail's upload form records it, so readers need not ask storage.
+    return image_model.objects.create(title=title[:255], file=file, collection=collection, file_size=len(photo))
 
 
 def _paragraph(text: str) -> RichText:

@@ -29,14 +29,17 @@ def strip_xml_illegal(text: str) -> str:
 _ILLEGAL_SCALARS = tuple(chr(code) for code in _C0_ILLEGAL_BYTES) + ("\ufffe", "\uffff")
 
 
-def drop_xml_illegal_controls(text: str) -> str:
-    """`strip_xml_illegal` for text that cannot hold lone surrogates (the sanitiser's output:
-    Rust strings never do).
+def has_xml_illegal_controls(text: str) -> bool:
+    """Whether text that cannot hold lone surrogates (the sanitiser's output: Rust strings
+    never do) holds a character XML forbids.
 
     Sanitised HTML can still carry control characters, typed as character references (`&#11;`)
     that the parser decodes. Searching for each of the 31 characters is about seven times
     faster on a whole feed than encoding it as UTF-8 to look.
     """
-    if any(character in text for character in _ILLEGAL_SCALARS):
-        return _XML_ILLEGAL.sub("", text)
-    return text
+    return any(character in text for character in _ILLEGAL_SCALARS)
+
+
+def drop_xml_illegal_controls(text: str) -> str:
+    """`strip_xml_illegal` for text that cannot hold lone surrogates (see above)."""
+    return _XML_ILLEGAL.sub("", text) if has_xml_illegal_controls(text) else text
