@@ -4,7 +4,7 @@ The scope's queryset (which narrows `published_articles()`, so "what is public" 
 by the selectors) is read as column values, not as page instances: a feed shows 50 whole
 articles, and building 50 Wagtail pages with their related objects, then decoding their
 StreamField blocks, took about half of a cold feed's time. Here it is one query for the
-articles, one each for categories and tags, two for the images (hero and body) and their
+articles, one for their categories and tags, one for the images (hero and body) with their
 renditions, and the internal links of all bodies resolved in one pass (`finish_html`).
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.db.models import ExpressionWrapper, F, JSONField, QuerySet
+from django.db.models import CharField, ExpressionWrapper, F, FilteredRelation, JSONField, Q, QuerySet, Value
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -42,6 +42,9 @@ _COLUMNS = (
     "hero_caption",
     "author__name",
 )
+_IMAGE_COLUMNS = ("pk", "title", "description", "file", "file_size", "width", "height")
+_FOCAL_POINT = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
+_RENDITION_COLUMNS = ("shown__filter_spec", "shown__focal_point_key", "shown__file", "shown__width", "shown__height")
 # The StreamField body as the JSON it is stored as: Wagtail would wrap every row in a
 # StreamValue (and build a JSONField to decode it) only for the raw blocks to be read back.
 _RAW_BODY = ExpressionWrapper(F("body"), output_field=JSONField())
@@ -95,9 +98,7 @@ def feed_articles(articles: QuerySet) -> list[FeedArticle]:
     heroes = {row.hero_image_id for row in rows if row.hero_image_id is not None}
     images = _images(heroes | raw_image_ids(bodies), heroes)
     figures = {pk: image.figure for pk, image in images.items() if image.figure is not None}
-    through = ArticlePage.categories.through.objects.filter(articlepage_id__in=ids)
-    categories = _names(through, "articlepage_id", "category__name")
-    tags = _names(ArticlePageTag.objects.filter(content_object_id__in=ids), "content_object_id", "tag__name")
+    categories, tags = _categories_and_tags(ids)
     urls = _urls(rows)
     sources = [
         article_source(
@@ -131,48 +132,52 @@ def feed_articles(articles: QuerySet) -> list[FeedArticle]:
 
 
 def _images(ids: set[int], heroes: set[int]) -> dict[int, FeedImage]:
-    """The images as feeds use them, from column values (two queries; Wagtail's image and
-    rendition instances cost more than the rest of the images' part of a feed). Only hero
-    photos get an enclosure and a large URL. An image whose inline rendition does not exist
-    yet goes through Wagtail, which makes it."""
+    """The images as feeds use them, from column values: one query for the images with the two
+    renditions feeds show (Wagtail's image and rendition instances cost more than the rest of
+    the images' part of a feed). Only hero photos get an enclosure and a large URL. An image
+    whose inline rendition does not exist yet goes through Wagtail, which makes it."""
     if not ids:
         return {}
     image_model = get_image_model()
-    rendition_model = image_model.get_rendition_model()
-    files = image_model._meta.get_field("file").storage
-    rendition_files = rendition_model._meta.get_field("file").storage
-    renditions = {
-        (image_pk, spec, key): (name, width, height)
-        for image_pk, spec, key, name, width, height in rendition_model.objects.filter(
-            image_id__in=ids, filter_spec__in=(FIGURE_RENDITION, HERO_IMAGE_RENDITION)
-        ).values_list("image_id", "filter_spec", "focal_point_key", "file", "width", "height")
-    }
-    columns = ("pk", "title", "description", "file", "file_size", "width", "height")
-    focal = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
+    rendition_files = image_model.get_rendition_model()._meta.get_field("file").storage
+    specs = (FIGURE_RENDITION, HERO_IMAGE_RENDITION)
+    rows = (
+        image_model.objects.filter(pk__in=ids)
+        .annotate(shown=FilteredRelation("renditions", condition=Q(renditions__filter_spec__in=specs)))
+        .values(*_IMAGE_COLUMNS, *_FOCAL_POINT, *_RENDITION_COLUMNS)
+    )
+    images, renditions = {}, {}
+    for row in rows:
+        images[row["pk"]] = row
+        if row["shown__filter_spec"] is not None:
+            renditions[row["pk"], row["shown__filter_spec"], row["shown__focal_point_key"]] = row
     found, unmade = {}, []
-    for row in image_model.objects.filter(pk__in=ids).values(*columns, *focal):
-        point = SimpleNamespace(**{name: row[name] for name in focal})
-        inline = renditions.get((row["pk"], FIGURE_RENDITION, rendition_key(point, FIGURE_RENDITION)))
-        large = renditions.get((row["pk"], HERO_IMAGE_RENDITION, rendition_key(point, HERO_IMAGE_RENDITION)))
+    for pk, row in images.items():
+        point = SimpleNamespace(**{name: row[name] for name in _FOCAL_POINT})
+        inline = renditions.get((pk, FIGURE_RENDITION, rendition_key(point, FIGURE_RENDITION)))
+        large = renditions.get((pk, HERO_IMAGE_RENDITION, rendition_key(point, HERO_IMAGE_RENDITION)))
         if inline is None:
-            unmade.append(row["pk"])
-        found[row["pk"]] = FeedImage(
-            # Wagtail's `default_alt_text`: the description, else the title.
+            unmade.append(pk)
+        found[pk] = FeedImage(
             figure=ShownImage(
-                absolute_url(rendition_files.url(inline[0])), inline[1], inline[2], row["description"] or row["title"]
+                absolute_url(rendition_files.url(inline["shown__file"])),
+                inline["shown__width"],
+                inline["shown__height"],
+                row["description"] or row["title"],  # Wagtail's `default_alt_text`
             )
             if inline
             else None,
-            enclosure=_enclosure(row, files) if row["pk"] in heroes else None,
-            large_url=absolute_url(rendition_files.url(large[0])) if large and row["pk"] in heroes else "",
+            enclosure=_enclosure(row, image_model) if pk in heroes else None,
+            large_url=absolute_url(rendition_files.url(large["shown__file"])) if large and pk in heroes else "",
         )
     for pk, image in images_with_renditions(unmade, (FIGURE_RENDITION,)).items():
         found[pk] = FeedImage(shown_image(image, FIGURE_RENDITION), found[pk].enclosure, found[pk].large_url)
     return found
 
 
-def _enclosure(row: dict, storage) -> Enclosure | None:
+def _enclosure(row: dict, image_model) -> Enclosure | None:
     """The original file: its real size and MIME type, or None when storage cannot read it."""
+    storage = image_model._meta.get_field("file").storage
     name = row["file"]
     if not name:
         return None
@@ -186,12 +191,20 @@ def _enclosure(row: dict, storage) -> Enclosure | None:
     return Enclosure(url=url, length=length, mime_type=mime_type, width=row["width"], height=row["height"])
 
 
-def _names(links: QuerySet, article_column: str, name_column: str) -> dict[int, list[str]]:
-    """Article id → the names it links to, sorted (so that the feed, and its ETag, is stable)."""
-    found = defaultdict(set)
-    for article_id, name in links.values_list(article_column, name_column):
-        found[article_id].add(name)
-    return {article_id: sorted(names) for article_id, names in found.items()}
+def _categories_and_tags(ids: list[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """Article id → the names of its categories, and of its tags, each sorted (so that the
+    feed, and its ETag, is stable). One query for both."""
+    kind = {"output_field": CharField()}
+    categories = ArticlePage.categories.through.objects.filter(articlepage_id__in=ids).values_list(
+        "articlepage_id", "category__name", Value("category", **kind)
+    )
+    tags = ArticlePageTag.objects.filter(content_object_id__in=ids).values_list(
+        "content_object_id", "tag__name", Value("tag", **kind)
+    )
+    found = {"category": defaultdict(set), "tag": defaultdict(set)}
+    for article_id, name, relation in categories.union(tags, all=True):
+        found[relation][article_id].add(name)
+    return tuple({pk: sorted(names) for pk, names in found[relation].items()} for relation in ("category", "tag"))
 
 
 def _urls(rows: list) -> dict[int, str]:

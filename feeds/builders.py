@@ -10,6 +10,7 @@ and text is NFC-normalised, so any article gives a well-formed feed; lxml escape
 """
 
 import datetime
+import functools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,7 +35,12 @@ UNTITLED = "(Không có tiêu đề)"
 
 
 def feed_timezone() -> ZoneInfo:
-    return ZoneInfo(settings.TIME_ZONE)
+    return _zone(settings.TIME_ZONE)
+
+
+@functools.cache
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
 
 
 def _text(value: str | None) -> str:
