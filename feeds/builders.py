@@ -22,7 +22,7 @@ from feedgen.feed import FeedGenerator
 from cms.news.article_html import plain_text
 
 from .articles import Enclosure, FeedArticle
-from .feedgen_links import EntryLinksExtension, FeedLinksExtension
+from .feedgen_extensions import EntryLinksExtension, FeedLinksExtension, RssItemExtension, RssItemNamespaces
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 FEED_LANGUAGE = "vi"
@@ -201,8 +201,7 @@ def build_rss_feed(meta: FeedMeta, articles: Iterable[FeedArticle]) -> bytes:
     the hero photo as enclosure and media:content, guid isPermaLink="false"."""
     items = feed_items(articles)
     generator = _generator(meta, items, "application/rss+xml")
-    generator.load_extension("dc", atom=False, rss=True)
-    generator.load_extension("media", atom=False, rss=True)
+    generator.register_extension("rss_item", RssItemNamespaces, RssItemExtension, atom=False, rss=True)
     for item in items:
         entry = generator.add_entry(order="append")
         entry.guid(item.id, permalink=False)
@@ -212,22 +211,20 @@ def build_rss_feed(meta: FeedMeta, articles: Iterable[FeedArticle]) -> bytes:
         # Escaped text rather than CDATA: an article may contain "]]>".
         entry.content(item.content_html)
         entry.pubDate(item.published)
-        if item.author:
-            entry.dc.dc_creator(item.author)
+        entry.rss_item.creator = item.author
         # One call per entry: feedgen rebuilds its RSS list of categories on every call.
         entry.category([{"term": name} for name in item.categories + item.tags])
         if item.enclosure:
             enclosure = item.enclosure
             entry.enclosure(url=enclosure.url, length=str(enclosure.length), type=enclosure.mime_type)
-            entry.media.content(
-                url=enclosure.url,
-                fileSize=str(enclosure.length),
-                type=enclosure.mime_type,
-                medium="image",
-                width=str(enclosure.width),
-                height=str(enclosure.height),
-                group=None,
-            )
+            entry.rss_item.media = {
+                "url": enclosure.url,
+                "fileSize": str(enclosure.length),
+                "type": enclosure.mime_type,
+                "medium": "image",
+                "height": str(enclosure.height),
+                "width": str(enclosure.width),
+            }
     return generator.rss_str(pretty=False)
 
 
@@ -258,7 +255,7 @@ def build_atom_feed(meta: FeedMeta, articles: Iterable[FeedArticle]) -> bytes:
                     "length": item.enclosure.length,
                 }
             )
-        # Set through the extension, not entry.link(): see feedgen_links.py (#135/#143).
+        # Set through the extension, not entry.link(): see feedgen_extensions.py (#135/#143).
         entry.extra_links.links = links
     return generator.atom_str(pretty=False)
 

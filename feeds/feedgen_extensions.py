@@ -1,4 +1,4 @@
-"""feedgen extensions that write the links feedgen 1.0.0 gets wrong or cannot express.
+"""feedgen extensions for what feedgen 1.0.0 gets wrong, cannot express, or writes slowly.
 
 - Atom entry links: feedgen 1.0.0 loses every attribute of an entry's links but `href`
   (`entry.py` rebinds the loop variable), so an enclosure comes out as a second, rel-less —
@@ -8,6 +8,10 @@
 - Feed links: feedgen only accepts the five Atom 1.0 relations and writes only `self` into an
   RSS channel. `FeedLinksExtension` adds the RFC 5005 paging links (`first`, `next`,
   `previous`, `last`) and the WebSub `hub` to both formats (as `atom:link` in RSS).
+- RSS items: `RssItemExtension` writes the byline (`dc:creator`) and the hero photo
+  (`media:content`). feedgen's own dc and media extensions produce the same elements but walk
+  every Dublin Core field and media group of every item, which took about a sixth of the time
+  spent building an RSS feed.
 """
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -15,6 +19,8 @@ from feedgen.util import xml_elem
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 ATOM_LINK = f"{{{ATOM_NS}}}link"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+MEDIA_NS = "http://search.yahoo.com/mrss/"
 
 
 def _write_links(parent, tag: str, links: list[dict]) -> None:
@@ -53,4 +59,30 @@ class EntryLinksExtension(BaseEntryExtension):
         return entry
 
     def extend_rss(self, entry):
+        return entry
+
+
+class RssItemNamespaces(BaseExtension):
+    """Declares the `dc:` and `media:` prefixes on the RSS root for `RssItemExtension`."""
+
+    def extend_ns(self):
+        return {"dc": DC_NS, "media": MEDIA_NS}
+
+
+class RssItemExtension(BaseEntryExtension):
+    """An RSS item's byline and photo; set `entry.rss_item.creator` and `.media` (the
+    attributes of `media:content`, in the order they are written)."""
+
+    def __init__(self):
+        self.creator = ""
+        self.media: dict[str, str] = {}
+
+    def extend_rss(self, item):
+        if self.creator:
+            xml_elem(f"{{{DC_NS}}}creator", item).text = self.creator
+        if self.media:
+            xml_elem(f"{{{MEDIA_NS}}}content", item, **self.media)
+        return item
+
+    def extend_atom(self, entry):
         return entry
