@@ -122,6 +122,8 @@ def article_updated(article: FeedArticle) -> datetime.datetime:
 
 def feed_items(articles: Iterable[FeedArticle]) -> list[FeedItem]:
     """The articles as feed items, in the order given (the selector's: newest first)."""
+    # Bylines, categories and tags repeat across a feed's articles: each is cleaned once.
+    name = functools.cache(_text)
     items = []
     for article in articles:
         hero = article.hero_image
@@ -135,9 +137,9 @@ def feed_items(articles: Iterable[FeedArticle]) -> list[FeedItem]:
                 content_html=_html(article.html),
                 published=article_published(article),
                 updated=article_updated(article),
-                author=_text(article.author),
-                categories=[_text(name) for name in article.categories],
-                tags=[_text(name) for name in article.tags],
+                author=name(article.author),
+                categories=[name(category) for category in article.categories],
+                tags=[name(tag) for tag in article.tags],
                 enclosure=enclosure,
                 image_url=(hero.large_url or (enclosure.url if enclosure else "")) if hero else "",
             )
