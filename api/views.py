@@ -19,7 +19,13 @@ from taggit.models import Tag
 
 from cms.news.image_prefetch import prefetched_body_images
 from cms.news.models import ArticlePage, Category, MemberUnit
-from cms.news.selectors import card_relation, most_viewed_articles, published_articles, with_card_data
+from cms.news.selectors import (
+    attach_relations,
+    card_relation,
+    most_viewed_articles,
+    published_articles,
+    with_card_data,
+)
 
 from . import serializers as s
 from .changes import changes_for
@@ -177,6 +183,7 @@ class ArticleListView(ReadOnlyApiView):
             limit=params["limit"] or 20,
             cursor=params["cursor"] or None,
         )
+        attach_relations(page.items)
         results = s.ArticleCardSerializer(page.items, many=True, fields=params["fields"], context={"request": request})
         return Response(
             {
@@ -213,6 +220,7 @@ class ArticleDetailView(ReadOnlyApiView):
         article = with_card_data(self.scope, body=True).first()
         if article is None:
             raise NotFound({"id": [f"Không có bài viết đã xuất bản với mã {article_id}."]})
+        attach_relations([article])
         article.related_articles = self.related(article) if fields is None or "related" in fields else []
         with prefetched_body_images([article]):
             data = s.ArticleDetailSerializer(article, fields=fields, context={"request": request}).data
@@ -225,7 +233,9 @@ class ArticleDetailView(ReadOnlyApiView):
         if not category_ids and not unit_ids:
             return []
         sharing = ArticlePage.objects.filter(Q(categories__in=category_ids) | Q(units__in=unit_ids)).values("pk")
-        return list(with_card_data(self.published().exclude(pk=article.pk).filter(pk__in=sharing))[:RELATED_COUNT])
+        return attach_relations(
+            list(with_card_data(self.published().exclude(pk=article.pk).filter(pk__in=sharing))[:RELATED_COUNT])
+        )
 
 
 @document(
@@ -251,7 +261,9 @@ class MostViewedView(ReadOnlyApiView):
             include_restricted=self.include_restricted,
             limit=params["limit"] or 10,
         )
-        articles = list(with_card_data(ArticlePage.objects.all()).filter(pk__in=[article.pk for article in ranked]))
+        articles = attach_relations(
+            list(with_card_data(ArticlePage.objects.all()).filter(pk__in=[article.pk for article in ranked]))
+        )
         views = {article.pk: article.recent_views for article in ranked}
         by_pk = {article.pk: article for article in articles}
         ordered = []

@@ -4,27 +4,26 @@ The scope's queryset (which narrows `published_articles()`, so "what is public" 
 by the selectors) is read as column values, not as page instances: a feed shows 50 whole
 articles, and building 50 Wagtail pages with their related objects, then decoding their
 StreamField blocks, took about half of a cold feed's time. Here it is one query for the
-articles, one for their categories and tags, one for the images (hero and body) with their
+articles, one for their units, categories and tags, one for the images (hero and body) with their
 renditions, and the internal links of all bodies resolved in one pass (`finish_html`).
 """
 
 import datetime
 import logging
 import mimetypes
-from collections import defaultdict
 from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.db.models import CharField, ExpressionWrapper, F, FilteredRelation, JSONField, Q, QuerySet, Value
+from django.db.models import ExpressionWrapper, F, FilteredRelation, JSONField, Q, QuerySet
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.news.article_html import FIGURE_RENDITION, article_source, finish_html
 from cms.news.image_prefetch import images_with_renditions, raw_image_ids
-from cms.news.models import ArticlePage, ArticlePageTag
 from cms.news.page_urls import PublicUrls
 from cms.news.renditions import ShownImage, absolute_url, rendition_key, shown_image
+from cms.news.selectors import relations_of
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +97,7 @@ def feed_articles(articles: QuerySet) -> list[FeedArticle]:
     heroes = {row.hero_image_id for row in rows if row.hero_image_id is not None}
     images = _images(heroes | raw_image_ids(bodies), heroes)
     figures = {pk: image.figure for pk, image in images.items() if image.figure is not None}
-    categories, tags = _categories_and_tags(ids)
+    relations = relations_of(ids)
     urls = _urls(rows)
     sources = [
         article_source(
@@ -123,8 +122,8 @@ def feed_articles(articles: QuerySet) -> list[FeedArticle]:
             lead=row.lead,
             hero_image=images.get(row.hero_image_id),
             author=row.author__name or "",
-            categories=categories.get(row.pk, []),
-            tags=tags.get(row.pk, []),
+            categories=[category.name for category in relations["categories"].get(row.pk, [])],
+            tags=[tag.name for tag in relations["tags"].get(row.pk, [])],
             html=html,
         )
         for row, html in zip(rows, finish_html(sources), strict=True)
@@ -189,22 +188,6 @@ def _enclosure(row: dict, image_model) -> Enclosure | None:
         return None
     mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return Enclosure(url=url, length=length, mime_type=mime_type, width=row["width"], height=row["height"])
-
-
-def _categories_and_tags(ids: list[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
-    """Article id → the names of its categories, and of its tags, each sorted (so that the
-    feed, and its ETag, is stable). One query for both."""
-    kind = {"output_field": CharField()}
-    categories = ArticlePage.categories.through.objects.filter(articlepage_id__in=ids).values_list(
-        "articlepage_id", "category__name", Value("category", **kind)
-    )
-    tags = ArticlePageTag.objects.filter(content_object_id__in=ids).values_list(
-        "content_object_id", "tag__name", Value("tag", **kind)
-    )
-    found = {"category": defaultdict(set), "tag": defaultdict(set)}
-    for article_id, name, relation in categories.union(tags, all=True):
-        found[relation][article_id].add(name)
-    return tuple({pk: sorted(names) for pk, names in found[relation].items()} for relation in ("category", "tag"))
 
 
 def _urls(rows: list) -> dict[int, str]:

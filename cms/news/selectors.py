@@ -5,13 +5,16 @@ The site, the API, the feeds, search, the sitemap and most-viewed lists all star
 """
 
 import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple
 
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import CharField, Prefetch, Q, QuerySet, Sum, Value
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
-from .models import ArticlePage, Category, MemberUnit
+from .models import ArticlePage, ArticlePageTag, Category, MemberUnit
 from .renditions import RENDITION_FILTERS
 from .slugs import fold_for_search
 
@@ -50,13 +53,12 @@ def search_articles(articles: QuerySet, query: str) -> QuerySet:
 
 
 def with_card_data(articles: QuerySet, *, body: bool = False) -> QuerySet:
-    """Everything a news card shows, fetched in a fixed number of queries.
+    """What a news card shows of the article itself, fetched in a fixed number of queries: the
+    author and the hero photo with its renditions (units, categories and tags come from
+    `attach_relations()`, for the callers that show them).
 
-    Units, categories and tags land in plain lists (read them with `card_relation()`,
-    which sorts them by name so that ETags stay stable): Django
-    would otherwise build a related-manager queryset per article and relation, which cost more
-    than the queries themselves. The folded search column is never loaded, and the StreamField body
-    (the largest column by far) only with `body=True`, for the detail view and the feeds.
+    The folded search column is never loaded, and the StreamField body (the largest column by
+    far) only with `body=True`, for the detail view.
     """
     image_model = get_image_model()
     deferred = ("search_text",) if body else ("search_text", "body")
@@ -64,21 +66,67 @@ def with_card_data(articles: QuerySet, *, body: bool = False) -> QuerySet:
         articles.defer(*deferred)
         .select_related("author")
         .prefetch_related(
-            Prefetch("units", to_attr="card_units"),
-            Prefetch("categories", to_attr="card_categories"),
-            Prefetch("tags", to_attr="card_tags"),
             Prefetch("hero_image", queryset=image_model.objects.prefetch_renditions(*RENDITION_FILTERS)),
         )
     )
 
 
+class Named(NamedTuple):
+    """A unit, category or tag as a card shows it."""
+
+    pk: int
+    name: str
+    slug: str
+
+
+RELATIONS = ("units", "categories", "tags")
+
+
+def relations_of(article_ids: Iterable[int]) -> dict[str, dict[int, list[Named]]]:
+    """The units, categories and tags of these articles, in one query: relation name → article
+    id → items sorted by name (so that responses, and their ETags, are stable).
+
+    Three prefetches would make three queries and, per article and relation, a related manager,
+    which cost more than the queries themselves.
+    """
+    ids = list(article_ids)
+    kind = {"output_field": CharField()}
+    through = ArticlePage.units.through.objects.filter(articlepage_id__in=ids)
+    units = through.values_list(
+        "articlepage_id", Value("units", **kind), "memberunit_id", "memberunit__name", "memberunit__slug"
+    )
+    categories = ArticlePage.categories.through.objects.filter(articlepage_id__in=ids).values_list(
+        "articlepage_id", Value("categories", **kind), "category_id", "category__name", "category__slug"
+    )
+    tags = ArticlePageTag.objects.filter(content_object_id__in=ids).values_list(
+        "content_object_id", Value("tags", **kind), "tag_id", "tag__name", "tag__slug"
+    )
+    found = {relation: defaultdict(dict) for relation in RELATIONS}
+    for article_id, relation, pk, name, slug in units.union(categories, tags, all=True):
+        found[relation][article_id][pk] = Named(pk, name, slug)
+    return {
+        relation: {article_id: sorted(items.values(), key=_name) for article_id, items in by_article.items()}
+        for relation, by_article in found.items()
+    }
+
+
+def attach_relations(articles: list[ArticlePage]) -> list[ArticlePage]:
+    """Give each article its units, categories and tags (read them with `card_relation()`)."""
+    found = relations_of(article.pk for article in articles)
+    for article in articles:
+        for relation in RELATIONS:
+            setattr(article, f"card_{relation}", found[relation].get(article.pk, []))
+    return articles
+
+
 def card_relation(article: ArticlePage, name: str) -> list:
-    """An article's `units`, `categories` or `tags`, sorted by name: the lists `with_card_data`
-    fetched, or the relation itself for an article that came another way (a draft preview)."""
+    """An article's `units`, `categories` or `tags`, sorted by name: the lists
+    `attach_relations` gave it, or the relation itself for an article that came another way (a
+    draft preview)."""
     items = getattr(article, f"card_{name}", None)
     if items is None:
-        items = getattr(article, name).all()
-    return sorted(items, key=_name)
+        items = sorted(getattr(article, name).all(), key=_name)
+    return items
 
 
 def _name(item) -> str:
