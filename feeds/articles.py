@@ -138,6 +138,7 @@ def _images(ids: set[int], heroes: set[int]) -> dict[int, FeedImage]:
     if not ids:
         return {}
     image_model = get_image_model()
+    files = image_model._meta.get_field("file").storage
     rendition_files = image_model.get_rendition_model()._meta.get_field("file").storage
     specs = (FIGURE_RENDITION, HERO_IMAGE_RENDITION)
     rows = (
@@ -166,7 +167,7 @@ def _images(ids: set[int], heroes: set[int]) -> dict[int, FeedImage]:
             )
             if inline
             else None,
-            enclosure=_enclosure(row, image_model) if pk in heroes else None,
+            enclosure=_enclosure(row, files) if pk in heroes else None,
             large_url=absolute_url(rendition_files.url(large["shown__file"])) if large and pk in heroes else "",
         )
     for pk, image in images_with_renditions(unmade, (FIGURE_RENDITION,)).items():
@@ -174,9 +175,8 @@ def _images(ids: set[int], heroes: set[int]) -> dict[int, FeedImage]:
     return found
 
 
-def _enclosure(row: dict, image_model) -> Enclosure | None:
+def _enclosure(row: dict, storage) -> Enclosure | None:
     """The original file: its real size and MIME type, or None when storage cannot read it."""
-    storage = image_model._meta.get_field("file").storage
     name = row["file"]
     if not name:
         return None

@@ -53,9 +53,11 @@ class PublicUrls:
         return None
 
     def absolute(self, page: Page) -> str | None:
-        path = self.path(page)
-        return f"{settings.SITE_URL}{path}" if path is not None else None
+        return _on_site(self.path(page))
 
     def absolute_of(self, url_path: str) -> str | None:
-        path = self.path_of(url_path)
-        return f"{settings.SITE_URL}{path}" if path is not None else None
+        return _on_site(self.path_of(url_path))
+
+
+def _on_site(path: str | None) -> str | None:
+    return f"{settings.SITE_URL}{path}" if path is not None else None
