@@ -54,8 +54,11 @@ def images_with_renditions(ids: Iterable[int], specs: tuple[str, ...] = RENDITIO
 def body_images(raw_bodies: Iterable[Iterable[dict]]) -> dict:
     """The images of these bodies: from the surrounding `prefetched_body_images()`, the rest
     fetched in one go."""
+    return _known_or_fetched(raw_image_ids(raw_bodies))
+
+
+def _known_or_fetched(wanted: set) -> dict:
     known = _prefetched.get() or {}
-    wanted = raw_image_ids(raw_bodies)
     found = {pk: known[pk] for pk in wanted if pk in known}
     found.update(images_with_renditions(wanted - found.keys()))
     return found
@@ -80,9 +83,5 @@ class PrefetchingImageChooserBlock(ImageChooserBlock):
 
     def bulk_to_python(self, values):
         values = list(values)
-        known = _prefetched.get() or {}
-        missing = {value for value in values if value is not None and value not in known}
-        found = dict(known)
-        if missing:
-            found.update(images_with_renditions(missing))
+        found = _known_or_fetched({value for value in values if value is not None})
         return [found.get(value) for value in values]
