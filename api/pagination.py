@@ -22,8 +22,11 @@ ORDERINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "date": (("date", ASC), ("pk", ASC)),
     "-last_published_at": (("last_published_at", DESC), ("pk", DESC)),
     "title": (("title", ASC), ("pk", ASC)),
+    # With `q` only: best match first (cms.search.ranking), then newest.
+    "relevance": (("search_rank", DESC), ("date", DESC), ("pk", DESC)),
 }
 DEFAULT_ORDERING = "-date"
+SEARCH_ORDERING = "relevance"
 FORWARD, BACKWARD = "n", "p"
 BAD_CURSOR = "Con trỏ không hợp lệ hoặc đã hết hạn: hãy dùng nguyên giá trị `next`/`previous` mà API trả về."
 
@@ -46,9 +49,9 @@ def _decode_value(field: str, value: Any) -> Any:
         return datetime.date.fromisoformat(value)
     if field.endswith("_at"):
         return datetime.datetime.fromisoformat(value)
-    if field == "pk":
+    if field in ("pk", "search_rank"):
         if not isinstance(value, int) or isinstance(value, bool):
-            raise TypeError("pk")
+            raise TypeError(field)
         return value
     if not isinstance(value, str):
         raise TypeError(field)

@@ -25,6 +25,7 @@ WAGTAIL_SITE_NAME = env("SITE_NAME", default="Tổng công ty Phát điện 2")
 
 INSTALLED_APPS = [
     "cms.news",
+    "cms.search",
     "cms.ops",
     "cms.website",
     "api",
@@ -181,7 +182,10 @@ STORAGES = {
 }
 
 # --- Wagtail ----------------------------------------------------------------------------------
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# One search for the site, the API and the admin: Wagtail's search framework with our backend,
+# which keeps articles in a Vietnamese-aware index of its own (cms/search) and hands every other
+# model to Wagtail's database backend (on PostgreSQL with the same `vietnamese` configuration).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search.backend", "SEARCH_CONFIG": "vietnamese"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv", "zip"]
 

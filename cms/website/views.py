@@ -13,7 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from cms.news.models import Category
-from cms.news.selectors import published_articles, search_articles, with_card_data
+from cms.news.selectors import attach_snippets, published_articles, search_articles, with_card_data
+from cms.search.query import has_unsearchable_characters
+from cms.search.query import parse as parse_query
 
 from . import preview_links, view_counts
 from .forms import ShareArticleForm
@@ -45,12 +47,23 @@ def category_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    """`/tim-kiem/?q=`: accent-insensitive, every word must match, results highlighted."""
+    """`/tim-kiem/?q=`: the API's search (same ranking, same snippets), highlighted.
+
+    Nothing typed is an error page: characters no text can hold (NUL, lone surrogates) and
+    queries with nothing to look for get an empty results page with a message.
+    """
     raw_query = request.GET.get("q", "")
     query = " ".join(raw_query.split())[:SEARCH_QUERY_MAX_LENGTH]
     context = {"query": query, "query_was_cut": len(" ".join(raw_query.split())) > SEARCH_QUERY_MAX_LENGTH}
-    if query:
-        context["articles"] = paginate(request, with_card_data(search_articles(published_articles(), query)))
+    if has_unsearchable_characters(query):
+        context["query"] = ""
+        context["query_problem"] = "Từ khóa có ký tự không hợp lệ (ký tự điều khiển). Hãy gõ lại từ khóa."
+    elif query and not parse_query(query):
+        context["query_problem"] = "Từ khóa không có chữ hay số nào để tìm. Hãy nhập ít nhất một từ."
+    elif query:
+        page = paginate(request, with_card_data(search_articles(published_articles(), query)))
+        attach_snippets(page.object_list, query)
+        context["articles"] = page
     return render(request, "pages/search_page.html", context)
 
 
