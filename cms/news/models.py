@@ -17,6 +17,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
+from .article_html import sanitize_html
 from .blocks import ArticleBodyBlock
 from .dates import format_vietnamese_date
 from .slugs import slug_formatters, vietnamese_slugify
@@ -35,7 +36,8 @@ __all__ = [
 
 
 def _plain_text(rich_text: str) -> str:
-    return html.unescape(strip_tags(rich_text))
+    # Sanitised first, so that the text of a <script> or <style> pasted in is no text at all.
+    return html.unescape(strip_tags(sanitize_html(rich_text, absolute_urls=False)))
 
 
 def local_today() -> datetime.date:

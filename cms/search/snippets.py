@@ -44,14 +44,7 @@ def highlight(text: str, query: str | SearchQuery) -> SafeString:
     terms = _Terms(_as_query(query))
     parts, cursor = [], 0
     spans = [(start, end) for start, end, folded in _words(text) if terms and terms.matches(folded)]
-    merged: list[list[int]] = []
     for start, end in spans:
-        # Neighbouring marked syllables (a phrase) share one mark, spaces included.
-        if merged and text[merged[-1][1] : start].isspace():
-            merged[-1][1] = end
-        else:
-            merged.append([start, end])
-    for start, end in merged:
         parts.append(escape(text[cursor:start]))
         parts.append(f"<mark>{escape(text[start:end])}</mark>")
         cursor = end
