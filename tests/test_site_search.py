@@ -2,8 +2,8 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from cms.search.snippets import highlight
 
+from cms.search.snippets import highlight
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

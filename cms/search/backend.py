@@ -109,7 +109,11 @@ class ArticleSearchMixin:
     def autocomplete(self, query, model_or_queryset, fields=None, operator=None, order_by_relevance=True):
         return self._route(super().autocomplete, query, model_or_queryset, fields, operator, order_by_relevance, True)
 
-    def _route(self, wagtail_search, raw, model_or_queryset, fields, operator, order_by_relevance, prefix):
+    def _route(self, wagtail_search, query, model_or_queryset, fields, operator, order_by_relevance, prefix):
+        # The admin hands over a parsed query object (PlainText); the site and the API a string.
+        raw = query if isinstance(query, str) else getattr(query, "query_string", None)
+        if raw is None:  # a query object we do not read (Phrase, Boost…): Wagtail's own backend
+            return wagtail_search(query, model_or_queryset, fields=fields, operator=operator)
         queryset = model_or_queryset
         if not isinstance(queryset, QuerySet):
             queryset = model_or_queryset._default_manager.all()
