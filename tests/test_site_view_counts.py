@@ -146,8 +146,9 @@ def test_parallel_distinct_readers_are_all_counted():
         client = Client()
         client.cookies["reader_id"] = f"{number:032x}"
         barrier.wait()
-        status = beacon(client, article).status_code
-        beacon(client, article)  # a reload: same reader, not a second view
+        address = f"198.51.100.{number}"
+        status = beacon(client, article, REMOTE_ADDR=address).status_code
+        beacon(client, article, REMOTE_ADDR=address)  # a reload: same reader, not a second view
         with lock:
             statuses[status] += 1
 
@@ -179,7 +180,7 @@ def test_flushes_running_during_reading_lose_and_double_nothing(monkeypatch):
     stop = threading.Event()
 
     def read(number: int) -> None:
-        view_counts.record_view(article.pk, f"reader-{number}")
+        view_counts.record_view(article.pk, f"reader-{number}", address=f"10.3.0.{number}")
 
     def flush() -> None:
         while not stop.is_set():
