@@ -129,7 +129,9 @@ def test_failed_admin_logins_lock_out_only_the_client_that_made_them(settings, b
     )
     assert refused.status_code in (403, 429) and "_auth_user_id" not in attacker.session
     # The editor at another address, behind the same proxy, still logs in.
-    allowed = editor.post("/admin/login/", {"username": "bientap", "password": "mat-khau-dung"}, **via_proxy("198.51.100.7"))
+    allowed = editor.post(
+        "/admin/login/", {"username": "bientap", "password": "mat-khau-dung"}, **via_proxy("198.51.100.7")
+    )
     assert allowed.status_code == 302 and "_auth_user_id" in editor.session
 
 

@@ -138,7 +138,8 @@ def authenticate_with_password(request: HttpRequest, page_view_restriction_id: i
     if wait:
         restriction = get_object_or_404(PageViewRestriction, id=page_view_restriction_id)
         page = get_object_or_404(Page, id=page_id).specific
-        form = PasswordViewRestrictionForm(instance=restriction)
+        form = PasswordViewRestrictionForm(instance=restriction, initial={"return_url": request.POST.get("return_url")})
+        form.cleaned_data = {}  # an unbound form takes a form-wide error only with this
         form.add_error(
             None,
             f"Bạn đã nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau {guess_limits.minutes(wait)} phút.",
