@@ -288,7 +288,9 @@ def _database_url_for_another_process(tmp_path) -> str:
     return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
 
 
-@pytest.mark.django_db(transaction=True)
+# Committed data another process can read; serialized_rollback brings back the migrations' pages
+# that an earlier transactional test's flush removed.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_views_counted_by_the_web_process_show_in_most_viewed_read_by_another_process(tmp_path):
     """`make run`: the web process counts in its own local-memory cache; another process reads."""
     article = make_article(title="Bài được đọc khi chạy make run")
