@@ -10,6 +10,8 @@ import time
 
 from django.db import connections
 
+from cms.ops.client_address import client_address
+
 logger = logging.getLogger("cms.requests")
 
 
@@ -44,6 +46,7 @@ class RequestLogMiddleware:
                 {
                     "method": request.method,
                     "path": request.path,
+                    "client": client_address(request),
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                     "queries": counter.count,
