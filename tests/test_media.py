@@ -1,6 +1,14 @@
 """Photos in production: unguessable file names, and served by nginx as a deployment serves them."""
 
+import os
 import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -38,3 +46,77 @@ def test_a_replaced_file_gets_a_new_random_name():
     image.save()
     assert re.fullmatch(r"original_images/[0-9a-f]{32}\.png", image.file.name), image.file.name
     assert image.file.name != old
+
+
+ROOT = Path(__file__).resolve().parent.parent
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, bytes, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (loopback only)
+            return response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), dict(error.headers)
+
+
+@pytest.fixture
+def nginx_in_front(live_server, settings, tmp_path):
+    """nginx with deploy/nginx/cms.conf as scripts/prod-local.sh renders it, on a free loopback
+    port, serving this test's media folder and proxying to the live test server."""
+    port = _free_port()
+    app_port = live_server.thread.port
+    static = tmp_path / "static"
+    static.mkdir()
+    rendered = subprocess.run(
+        ["scripts/prod-local.sh", "nginx-conf", str(tmp_path / "nginx"), str(port), settings.MEDIA_ROOT, str(static),
+         str(app_port)],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    conf = rendered.stdout.strip().splitlines()[-1]
+    process = subprocess.Popen(
+        [NGINX, "-c", conf, "-p", str(tmp_path / "nginx"), "-e", str(tmp_path / "nginx" / "error.log"),
+         "-g", "daemon off;"],
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            try:
+                process.wait(timeout=0.05)  # waits for the port; returns only if nginx exited
+            except subprocess.TimeoutExpired:
+                if time.monotonic() > deadline:
+                    pytest.fail("nginx did not open its port within 10 s")
+                continue
+            pytest.fail((tmp_path / "nginx" / "error.log").read_text())
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.skipif(NGINX is None, reason="nginx is not installed (apt-get install -y nginx-light)")
+def test_nginx_as_deployed_serves_photo_originals_and_renditions_and_proxies_the_app(nginx_in_front):
+    image = ImageFactory(title="Toàn cảnh nhà máy", file=image_file(640, 360, name="toan-canh.jpg"))
+    rendition = image.get_rendition("width-400")
+
+    status, body, headers = _get(nginx_in_front + image.file.url)
+    assert status == 200
+    assert headers["Content-Type"] == "image/jpeg"
+    with image.file.open("rb") as original:
+        assert body == original.read()
+    status, body, headers = _get(nginx_in_front + rendition.url)
+    assert (status, headers["Content-Type"]) == (200, "image/jpeg")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+    assert _get(nginx_in_front + "/media/documents/bao-cao.pdf")[0] == 404  # documents: the app's privacy check
+    assert _get(nginx_in_front + "/healthz")[0] == 200  # the rest: proxied to the app server
