@@ -105,6 +105,9 @@ def nginx_in_front(live_server, settings, tmp_path):
 
 
 @pytest.mark.skipif(NGINX is None, reason="nginx is not installed (apt-get install -y nginx-light)")
+# serialized_rollback: the flush after this live-server test must not take the migrations' data
+# (root collection, site) from the tests after it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_nginx_as_deployed_serves_photo_originals_and_renditions_and_proxies_the_app(nginx_in_front):
     image = ImageFactory(title="Toàn cảnh nhà máy", file=image_file(640, 360, name="toan-canh.jpg"))
     rendition = image.get_rendition("width-400")
@@ -120,3 +123,15 @@ def test_nginx_as_deployed_serves_photo_originals_and_renditions_and_proxies_the
 
     assert _get(nginx_in_front + "/media/documents/bao-cao.pdf")[0] == 404  # documents: the app's privacy check
     assert _get(nginx_in_front + "/healthz")[0] == 200  # the rest: proxied to the app server
+
+
+def test_photo_uploaded_in_the_admin_gets_a_random_name(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+    from wagtail.images import get_image_model
+
+    upload = SimpleUploadedFile("le-ky-ket-bi-mat-photo.jpg", image_file(320, 180).file.getvalue(), "image/jpeg")
+    response = admin_client.post(reverse("wagtailimages:add"), {"title": "Lễ ký kết bí mật", "file": upload})
+    assert response.status_code == 302, response.content[:2000]
+    image = get_image_model().objects.get(title="Lễ ký kết bí mật")
+    assert RANDOM_NAME.fullmatch(image.file.name), image.file.name

@@ -8,8 +8,8 @@ publish, unpublish, move, delete or view-restriction change bumps in the shared 
 process can serve a response older than the last change: invalidation stays global.
 
 A publication window opening or closing bumps no version, so an entry also lives no longer
-than the next such moment (`freshness.next_window_change`), and the HTTP `max-age` that goes
-with it no longer than the entry (`max_age`).
+than the next such moment (`freshness.next_window_change`), and the HTTP `max-age` it is served
+with reaches no further than that moment either (`max_age`).
 """
 
 import math
