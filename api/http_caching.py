@@ -43,6 +43,7 @@ def cached_json_response(
     key = response_cache_key(request, entitled=entitled)
     version, entry = response_cache.lookup(key)
     if entry is None:
+        since = response_cache.now()
         response = build()
         if response.status_code != 200:
             return response
@@ -53,7 +54,7 @@ def cached_json_response(
             "etag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"',
             "last_modified": int(newest.timestamp()) if newest else None,
         }
-        response_cache.store(key, version, entry, cache_seconds)
+        response_cache.store(key, version, entry, cache_seconds, since=since)
     return _stored_response(request, entry, entitled=entitled)
 
 
@@ -85,7 +86,8 @@ def _accepts_json(accept: str | None) -> bool:
 def _stored_response(request: HttpRequest, entry: dict, *, entitled: bool) -> HttpResponse:
     headers = {
         "ETag": entry["etag"],
-        "Cache-Control": f"{'private' if entitled else 'public'}, max-age={settings.API_MAX_AGE}",
+        "Cache-Control": f"{'private' if entitled else 'public'}, "
+        f"max-age={response_cache.max_age(entry, settings.API_MAX_AGE)}",
         "Vary": ", ".join(VARY_HEADERS),
     }
     if entry["last_modified"] is not None:

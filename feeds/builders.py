@@ -14,6 +14,7 @@ import functools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from html import escape
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -51,6 +52,17 @@ def _text(value: str | None) -> str:
 def _html(value: str) -> str:
     """Sanitised HTML (`sanitize_html` already dropped what XML cannot carry), composed."""
     return unicodedata.normalize("NFC", value)
+
+
+def rss_html_text(text: str) -> str:
+    """Plain text as RSS readers read RSS 2.0's `<description>` (always HTML) and, when it holds
+    `<` or `&`, its `<title>` (readers guess: text that looks like markup is taken as HTML).
+    lxml then escapes it once more for XML, so a reader unescaping twice gets the text back."""
+    return escape(text, quote=False)
+
+
+def _rss_title(text: str) -> str:
+    return rss_html_text(text) if "<" in text or "&" in text else text
 
 
 def article_tag_uri(pk: int) -> str:
@@ -207,9 +219,9 @@ def build_rss_feed(meta: FeedMeta, articles: Iterable[FeedArticle]) -> bytes:
     for item in items:
         entry = generator.add_entry(order="append")
         entry.guid(item.id, permalink=False)
-        entry.title(item.title)
+        entry.title(_rss_title(item.title))
         entry.link(href=item.url, rel="alternate")
-        entry.description(item.summary or item.title)
+        entry.description(rss_html_text(item.summary or item.title))
         # Escaped text rather than CDATA: an article may contain "]]>".
         entry.content(item.content_html)
         entry.pubDate(item.published)

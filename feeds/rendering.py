@@ -2,9 +2,9 @@
 
 Entries are stored per `content_version()` (cms/news/response_cache.py), which signals.py
 bumps on publish, unpublish, move, delete and view-restriction change: after any of those,
-every process renders afresh. What the version cannot see (a scheduled article's window
-opening or closing) is bounded by the cache timeout, which is also cut short to the moment
-the first listed article expires.
+every process renders afresh. What the version cannot see (a publication window opening or
+closing) ends the entry too: it lives no longer than the next such moment, and its
+`max-age` no longer than the entry.
 """
 
 import datetime
@@ -14,7 +14,6 @@ import math
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils import timezone
 from django.utils.http import http_date
 
 from cms.news import response_cache
@@ -37,6 +36,7 @@ class RenderedFeed:
     etag: str
     last_modified: int  # Unix time of the newest change
     last_modified_http: str  # the same as an HTTP date, formatted once per rendering
+    max_age: int  # seconds HTTP caches may reuse it (FEED_MAX_AGE, less before a window moves)
 
 
 def page_url(base_url: str, page: int) -> str:
@@ -60,8 +60,8 @@ def feed_meta(scope: FeedScope, format_name: str, page: int, last_page: int, hub
     )
 
 
-def build_feed(scope: FeedScope, format_name: str, page: int = 1) -> tuple[bytes, datetime.datetime, int]:
-    """Render one page of a scope's feed: (body, newest change, seconds it may be cached).
+def build_feed(scope: FeedScope, format_name: str, page: int = 1) -> tuple[bytes, datetime.datetime]:
+    """Render one page of a scope's feed: (body, newest change).
 
     A constant number of queries whatever the page size: one count, then the page of articles
     with what they show (feeds/articles.py).
@@ -80,15 +80,7 @@ def build_feed(scope: FeedScope, format_name: str, page: int = 1) -> tuple[bytes
         body = build_atom_feed(meta, listed)
     else:
         body = json.dumps(build_json_feed(meta, listed), ensure_ascii=False).encode("utf-8")
-    return body, newest_change(listed), _cache_seconds(listed)
-
-
-def _cache_seconds(articles: list) -> int:
-    seconds = settings.FEED_CACHE_SECONDS
-    expiries = [article.expire_at for article in articles if article.expire_at]
-    if expiries:
-        seconds = min(seconds, max(1, int((min(expiries) - timezone.now()).total_seconds())))
-    return seconds
+    return body, newest_change(listed)
 
 
 def _cache_key(kind: str, slug: str, format_name: str, page: int) -> str:
@@ -105,7 +97,8 @@ def rendered_feed(kind: str, slug: str, format_name: str, page: int = 1) -> Rend
     key = _cache_key(kind, slug, format_name, page)
     version, cached = response_cache.lookup(key)
     if cached is None:
-        body, last_modified, seconds = build_feed(find_scope(kind, slug), format_name, page)
+        since = response_cache.now()
+        body, last_modified = build_feed(find_scope(kind, slug), format_name, page)
         digest = hashlib.sha256(body).hexdigest()[:16]
         timestamp = int(last_modified.timestamp())
         cached = {
@@ -114,11 +107,12 @@ def rendered_feed(kind: str, slug: str, format_name: str, page: int = 1) -> Rend
             "last_modified": timestamp,
             "last_modified_http": http_date(timestamp),
         }
-        response_cache.store(key, version, cached, seconds)
+        response_cache.store(key, version, cached, settings.FEED_CACHE_SECONDS, since=since)
     return RenderedFeed(
         body=cached["body"],
         content_type=f"{FORMATS[format_name][1]}; charset=utf-8",
         etag=cached["etag"],
         last_modified=cached["last_modified"],
         last_modified_http=cached["last_modified_http"],
+        max_age=response_cache.max_age(cached, settings.FEED_MAX_AGE),
     )

@@ -6,7 +6,6 @@ Errors: an unknown unit, category or tag slug and a page past the last one answe
 
 import re
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.views.decorators.http import require_safe
 
@@ -44,7 +43,7 @@ def _with_caching_headers(response: HttpResponse, feed: RenderedFeed) -> HttpRes
     # little more than these headers, so they are cheap strings, not parsed and merged.
     response["ETag"] = feed.etag
     response["Last-Modified"] = feed.last_modified_http
-    response["Cache-Control"] = f"public, max-age={settings.FEED_MAX_AGE}"
+    response["Cache-Control"] = f"public, max-age={feed.max_age}"
     return response
 
 

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Start (or stop) the production set-up on 127.0.0.1, exactly as docs/deploy.md describes:
 # PostgreSQL + Redis (the running ones when there are some, else our own), two gunicorn app
-# servers with cms.settings.production (2 workers each), a django-tasks database worker and the
-# scheduled-publishing loop. State, logs and PIDs live in .prod-local/.
+# servers with cms.settings.production (2 workers each), a django-tasks database worker, the
+# scheduled-publishing loop, and nginx in front (deploy/nginx/cms.conf: static files and media
+# from disk, the app servers proxied; Debian's nginx-light, installed when missing and root).
+# State, logs and PIDs live in .prod-local/.
 #
-#   scripts/prod-local.sh start     # prints the app servers' URLs
+#   scripts/prod-local.sh start     # prints nginx's URL and the app servers' URLs
 #   scripts/prod-local.sh stop
 #   scripts/prod-local.sh status
+#   scripts/prod-local.sh nginx-conf DIR PORT MEDIA_ROOT STATIC_ROOT APP_PORT...
+#                                   # writes DIR/nginx.conf for nginx alone (tests use it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +19,8 @@ PY=${PYTHON:-.venv/bin/python}
 PORTS=(${APP_PORTS:-8101 8102})
 DB_NAME=${PROD_LOCAL_DB:-cms_prod_local}
 REDIS_PORT=${PROD_LOCAL_REDIS_PORT:-6379}
+NGINX_PORT=${NGINX_PORT:-8100}
+NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 mkdir -p "$STATE"
 
 ensure_postgres() {
@@ -41,12 +47,71 @@ environment() {
   export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$DB_NAME}
   export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT/1}
   export TASKS_BACKEND=django_tasks_db.DatabaseBackend
-  export SITE_URL=${SITE_URL:-http://127.0.0.1:${PORTS[0]}}
+  # Readers (and the photos' absolute URLs) go through nginx, as in a deployment.
+  export SITE_URL=${SITE_URL:-http://127.0.0.1:$NGINX_PORT}
+  export TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1}
   export MEDIA_ROOT=${MEDIA_ROOT:-$PWD/$STATE/media}
   export STATIC_ROOT=${STATIC_ROOT:-$PWD/$STATE/static}
   # No TLS on loopback: the proxy in front does it in a real deployment.
   export SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0
   export LOG_REQUESTS=${LOG_REQUESTS:-true}
+}
+
+ensure_nginx() {
+  if [ -x "$NGINX" ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "nginx is missing: installing Debian's nginx-light" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light >&2 \
+      || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light >&2; }
+    NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+    # The package may start the distribution's own nginx on port 80: ours runs on its own.
+  fi
+  [ -x "$NGINX" ] || { echo "nginx is missing: apt-get install -y nginx-light" >&2; exit 1; }
+}
+
+# nginx_conf DIR PORT MEDIA_ROOT STATIC_ROOT APP_PORT...: deploy/nginx/cms.conf for 127.0.0.1,
+# inside a top-level configuration whose pid, logs and temporary files all live in DIR.
+nginx_conf() {
+  local dir port media static
+  dir=$(realpath -m "$1"); port=$2; media=$(realpath -m "$3"); static=$(realpath -m "$4"); shift 4
+  mkdir -p "$dir/temp"
+  local servers=""
+  for app_port in "$@"; do servers+="    server 127.0.0.1:$app_port max_fails=1 fail_timeout=5s;\n"; done
+  sed -e "s#/srv/cms/static/#$static/#g" -e "s#/srv/cms/media/#$media/#g" \
+      -e "s#^    listen 80;#    listen 127.0.0.1:$port;#" -e "s#^    server_name .*;#    server_name 127.0.0.1 localhost;#" \
+      -e "/# app server\$/d" -e "s#^upstream cms_app_servers {#&\n$servers#" \
+      deploy/nginx/cms.conf > "$dir/cms.conf"
+  local user=""
+  # As root, workers would drop to nobody, who cannot read a user's media folder.
+  [ "$(id -u)" = 0 ] && user="user root;"
+  cat > "$dir/nginx.conf" <<CONF
+$user
+worker_processes 2;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    access_log $dir/access.log;
+    client_body_temp_path $dir/temp/client;
+    proxy_temp_path $dir/temp/proxy;
+    fastcgi_temp_path $dir/temp/fastcgi;
+    uwsgi_temp_path $dir/temp/uwsgi;
+    scgi_temp_path $dir/temp/scgi;
+    include $dir/cms.conf;
+}
+CONF
+  "$NGINX" -t -q -c "$dir/nginx.conf" -p "$dir" -e "$dir/error.log"
+  echo "$dir/nginx.conf"
+}
+
+start_nginx() {
+  ensure_nginx
+  nginx_conf "$STATE/nginx" "$NGINX_PORT" "$MEDIA_ROOT" "$STATIC_ROOT" "${PORTS[@]}" >/dev/null
+  # nginx daemonizes; its master's PID is in $STATE/nginx/nginx.pid, where stop() looks too.
+  "$NGINX" -c "$PWD/$STATE/nginx/nginx.conf" -p "$PWD/$STATE/nginx" -e "$PWD/$STATE/nginx/error.log"
 }
 
 spawn() {  # name, command...
@@ -74,10 +139,13 @@ start() {
     curl -fs "http://127.0.0.1:$port/readyz" >/dev/null || { echo "app server on $port is not ready" >&2; exit 1; }
     echo "app server ready: http://127.0.0.1:$port/"
   done
+  start_nginx
+  curl -fs "http://127.0.0.1:$NGINX_PORT/readyz" >/dev/null || { echo "nginx on $NGINX_PORT is not ready" >&2; exit 1; }
+  echo "nginx ready: http://127.0.0.1:$NGINX_PORT/"
 }
 
 stop() {
-  for pidfile in "$STATE"/*.pid; do
+  for pidfile in "$STATE"/*.pid "$STATE"/nginx/nginx.pid; do
     [ -e "$pidfile" ] || continue
     name=$(basename "$pidfile" .pid)
     if [ "$name" = redis ] && [ ! -e "$STATE/redis.ours" ]; then continue; fi
@@ -92,7 +160,7 @@ stop() {
 }
 
 status() {
-  for pidfile in "$STATE"/*.pid; do
+  for pidfile in "$STATE"/*.pid "$STATE"/nginx/nginx.pid; do
     [ -e "$pidfile" ] || continue
     if kill -0 "$(cat "$pidfile")" 2>/dev/null; then state=running; else state=dead; fi
     echo "$(basename "$pidfile" .pid): $state"
@@ -103,5 +171,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  nginx-conf) shift; ensure_nginx; nginx_conf "$@" ;;
+  *) echo "usage: $0 start|stop|status|nginx-conf DIR PORT MEDIA_ROOT STATIC_ROOT APP_PORT..." >&2; exit 2 ;;
 esac

@@ -8,6 +8,7 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
-        from . import signals
+        from . import image_names, signals
 
         post_migrate.connect(signals.set_up_editor_groups, sender=self)
+        image_names.connect()

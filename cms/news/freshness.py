@@ -5,6 +5,11 @@ Anything that can change what is published — publish, unpublish, move, delete,
 restriction added or removed, a unit, category or author renamed — calls `bump_content_version()`
 (wired in signals.py).
 
+What no signal announces is a publication window opening or closing (`go_live_at`,
+`expire_at`) between two runs of `publish_scheduled`. `next_window_change()` gives, per content
+version, the next moment that happens to a live page; a cached response lives no longer than
+that moment (response_cache.py), so it never outlives what it shows.
+
 The stamp is an integer in the shared cache that only grows (`incr`; after a flush it restarts
 from the clock, above every earlier value). With Redis, each bump is also published on a
 pub/sub channel, and every process keeps the latest stamp it heard in memory: reading the
@@ -15,6 +20,7 @@ cache as before. The process that bumps adopts the new stamp at once, so its own
 never sees the old one; the others hear of it within milliseconds.
 """
 
+import datetime
 import logging
 import os
 import threading
@@ -23,11 +29,13 @@ import time
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.signals import setting_changed
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
 # (A new name for the integer stamp: the key of the earlier hex stamp may still hold one.)
 VERSION_KEY = "news:content-stamp"
+WINDOW_KEY = "news:next-window"
 LISTENER_PING_EVERY = 1.0
 LISTENER_STALE_AFTER = 3.0
 
@@ -49,6 +57,75 @@ def bump_content_version(**_signal_kwargs) -> None:
     except ValueError:  # no stamp yet (first use, a flushed cache) or the cache unreachable
         version = _restart_from_clock(cache)
     _listener().announce(version)
+
+
+def now() -> float:
+    """The clock every freshness decision reads (Django's, so a test that fixes
+    `timezone.now` fixes it for the queries and for the caches alike)."""
+    return timezone.now().timestamp()
+
+
+# (content version, since when, next window change) as this process last learnt it.
+_window_memo: tuple[str, float, float | None] = ("", 0.0, None)
+
+
+def next_window_change(version: str, *, after: float | None = None) -> float | None:
+    """Unix time of the first moment after `after` (default: now) at which a live page's
+    publication window opens or closes, as of content `version`; None when there is none.
+
+    Kept per process and in the shared cache, and read from the database (two index lookups
+    in one query) only when the version is new or the moment has come: in the steady state a
+    cached response costs no query and no round trip for it.
+    """
+    global _window_memo
+    after = now() if after is None else after
+    memo_version, since, moment = _window_memo
+    if memo_version == version and since <= after and (moment is None or moment > after):
+        return moment
+    key = f"{WINDOW_KEY}:{version}"
+    stored = cache.get(key)
+    if stored is not None and stored[0] <= after and (stored[1] is None or stored[1] > after):
+        since, moment = stored
+    else:
+        since, moment = after, _next_window_change_in_database(after)
+        # The version keys it; a moment gone by is recomputed, whatever the cache's clock says.
+        cache.set(key, (since, moment), 86400)
+    _window_memo = (version, since, moment)
+    return moment
+
+
+def _next_window_change_in_database(after: float) -> float | None:
+    from django.db import connection
+    from wagtail.models import Page
+
+    moment = datetime.datetime.fromtimestamp(after, tz=datetime.UTC)
+    pages = connection.ops.quote_name(Page._meta.db_table)
+    # One query, two scalar subqueries, each an index probe on its partial index (news 0009).
+    # (The ORM cannot put two LIMITed queries in one statement on SQLite.)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT MIN(go_live_at) FROM {pages} WHERE live AND go_live_at > %s),"
+            f" (SELECT MIN(expire_at) FROM {pages} WHERE live AND expire_at > %s)",
+            [connection.ops.adapt_datetimefield_value(moment)] * 2,
+        )
+        row = cursor.fetchone()
+    moments = [_as_datetime(value) for value in row if value is not None]
+    return min(moments).timestamp() if moments else None
+
+
+def _as_datetime(value) -> datetime.datetime:
+    """A raw column value as an aware datetime (SQLite hands back text)."""
+    if isinstance(value, str):
+        value = datetime.datetime.fromisoformat(value)
+    if timezone.is_naive(value):
+        value = value.replace(tzinfo=datetime.UTC)
+    return value
+
+
+def forget_window_memo() -> None:
+    """Forget this process's copy (tests that clear the shared cache)."""
+    global _window_memo
+    _window_memo = ("", 0.0, None)
 
 
 def _restart_from_clock(backend) -> int:

@@ -4,6 +4,7 @@ import datetime
 import html
 
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -193,6 +194,17 @@ class ArticlePage(VietnameseSlugMixin, Page):
         verbose_name_plural = _("bài viết")
         # "Newest first" (selectors.published_articles) walks this index and stops after a page.
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="news_article_newest_first")]
+
+    def route(self, request, path_components):
+        # Live is not enough: the site serves what the API and feeds serve, so the article's
+        # publication window is checked by the one gate at every read, not only after
+        # `publish_scheduled` has run. Previews (Wagtail's and the signed links) never route here.
+        from .selectors import published_articles
+
+        result = super().route(request, path_components)
+        if not path_components and not published_articles(include_restricted=True).filter(pk=self.pk).exists():
+            raise Http404
+        return result
 
     @property
     def date_display(self) -> str:

@@ -6,18 +6,22 @@ read (the content version, freshness.py) instead of moving a large body out of R
 unpickling it on every request. Both tiers are keyed by the content version, which every
 publish, unpublish, move, delete or view-restriction change bumps in the shared cache, so no
 process can serve a response older than the last change: invalidation stays global.
+
+A publication window opening or closing bumps no version, so an entry also lives no longer
+than the next such moment (`freshness.next_window_change`), and the HTTP `max-age` it is served
+with reaches no further than that moment either (`max_age`).
 """
 
+import math
 import sys
 import threading
-import time
 from collections import OrderedDict
 from typing import Any
 
 from django.core.cache import cache
 from django.utils.http import parse_http_date_safe
 
-from .freshness import content_version
+from .freshness import content_version, forget_window_memo, next_window_change, now
 
 LOCAL_MAX_BYTES = 48 * 1024 * 1024
 _local: "OrderedDict[str, tuple[float, int, Any]]" = OrderedDict()
@@ -48,27 +52,49 @@ def lookup(key: str) -> tuple[str, Any | None]:
     """(current content version, the entry stored for `key` under it, or None)."""
     version = content_version()
     full_key = f"{key}:{version}"
-    now = time.time()
+    current = now()
     with _lock:
         hit = _local.get(full_key)
-        if hit is not None and hit[0] > now:
+        if hit is not None and hit[0] > current:
             _local.move_to_end(full_key)
             return version, hit[2]
     stored = cache.get(full_key)
-    if stored is None:
+    # The entry's own deadline, not only the cache's timeout: Redis counts whole seconds on
+    # its own clock, and a window that closed must not be served one second more.
+    if stored is None or stored[0] <= current:
         return version, None
     expires_at, entry = stored
     _remember(full_key, expires_at, entry)
     return version, entry
 
 
-def store(key: str, version: str, entry: Any, timeout: int) -> None:
+def store(key: str, version: str, entry: Any, timeout: int, *, since: float | None = None) -> None:
     """Keep `entry` for `timeout` seconds under the version read before it was rendered (a
-    change published meanwhile has a newer version, so this entry is simply never read)."""
+    change published meanwhile has a newer version, so this entry is simply never read), and
+    never past the next moment a publication window opens or closes after `since` (when its
+    content was read: `now()` before rendering). A dict entry gets that moment as
+    `window_moves_at` (see `max_age`)."""
     full_key = f"{key}:{version}"
-    expires_at = time.time() + timeout
-    cache.set(full_key, (expires_at, entry), timeout)
+    current = now()
+    expires_at = current + timeout
+    window = next_window_change(version, after=current if since is None else since)
+    if window is not None:
+        expires_at = min(expires_at, window)
+    if isinstance(entry, dict):
+        entry["window_moves_at"] = window
+    if expires_at <= current:
+        return
+    cache.set(full_key, (expires_at, entry), max(1, math.ceil(expires_at - current)))
     _remember(full_key, expires_at, entry)
+
+
+def max_age(entry: dict, ceiling: int) -> int:
+    """Seconds a browser or a shared cache may reuse `entry` unchecked: `ceiling`, cut short
+    to the next moment a publication window opens or closes (0 when it is under a second)."""
+    moves_at = entry.get("window_moves_at")
+    if moves_at is None:
+        return ceiling
+    return max(0, min(ceiling, int(moves_at - now())))
 
 
 def clear_local() -> None:
@@ -77,6 +103,7 @@ def clear_local() -> None:
     with _lock:
         _local.clear()
         _local_bytes = 0
+    forget_window_memo()
 
 
 def _etag_matches(header: str, etag: str) -> bool:

@@ -37,3 +37,6 @@ class AuthorViewSet(SnippetViewSet):
 register_snippet(MemberUnitViewSet)
 register_snippet(CategoryViewSet)
 register_snippet(AuthorViewSet)
+
+# Rich-text page links: only to public pages (the module registers its handler on import).
+from . import rich_text_links  # noqa: E402, F401

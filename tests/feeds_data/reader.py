@@ -5,6 +5,7 @@ RSS and Atom go through feedparser (and must not be "bozo"); JSON Feed — which
 Atom is also validated against the RFC 4287 RELAX NG schema.
 """
 
+import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,7 +67,18 @@ def read_feed(response) -> Reading:
     return Reading(
         title=parsed.feed.title,
         entries=[
-            Entry(entry.id, entry.title, entry.link, entry.content[0].value if "content" in entry else "")
+            Entry(
+                entry.id,
+                shown_text(entry.title, entry.title_detail),
+                entry.link,
+                entry.content[0].value if "content" in entry else "",
+            )
             for entry in parsed.entries
         ],
     )
+
+
+def shown_text(value: str, detail) -> str:
+    """A title as a reader shows it: one the reader takes for HTML (RSS titles that look like
+    markup) is rendered, so its entities are decoded; plain text is shown as it is."""
+    return html.unescape(value) if detail.type == "text/html" else value
