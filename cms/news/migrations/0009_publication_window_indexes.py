@@ -15,7 +15,7 @@ INDEXES = {
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0007_live_pages_index")]
+    dependencies = [("news", "0008_remove_articlepage_search_text")]
 
     operations = [
         migrations.RunSQL(
