@@ -11,6 +11,7 @@ from cms.news.models import ArticlePage
 from cms.news.renditions import absolute_url
 
 from . import rate_limits
+from .identity import site_identity
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def build_message(share: ShareRequest) -> EmailMultiAlternatives:
         "article_url": absolute_url(share.article.url),
         "sender_name": share.sender_name,
         "note": share.note,
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": site_identity().name,
     }
     subject = f"{share.sender_name} gửi bạn bài viết: {share.article.title}"[:200]
     message = EmailMultiAlternatives(
