@@ -31,6 +31,7 @@ class Link:
     url: str
     path: str = ""  # the page's tree path, for sections (breadcrumbs)
     unit_id: int | None = None
+    label: str = ""  # a unit's short name, for article labels
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,12 @@ class Navigation:
     units: list[Link] = field(default_factory=list)  # member units' news sections
     categories: list[Link] = field(default_factory=list)
 
-    def unit_url(self, unit_id: int) -> str:
+    def unit_link(self, unit_id: int) -> Link | None:
+        """The unit's news section, titled with the unit's short name."""
         for link in (*self.sections, *self.units):
             if link.unit_id == unit_id:
-                return link.url
-        return ""
+                return link
+        return None
 
     def section_at(self, tree_path: str) -> Link | None:
         for link in (*self.sections, *self.units):
@@ -83,9 +85,12 @@ def _build(request, identity: Identity) -> Navigation:
         if not url:
             continue
         if index.unit is None or _is_the_corporation(index.unit, identity):
-            sections.append(Link(index.title, url, index.path, index.unit_id))
+            sections.append(
+                Link(index.title, url, index.path, index.unit_id, index.unit.short_name if index.unit else "")
+            )
         else:
-            units.append(Link(index.unit.short_name or index.unit.name, url, index.path, index.unit_id))
+            short = index.unit.short_name or index.unit.name
+            units.append(Link(short, url, index.path, index.unit_id, short))
     units.sort(key=lambda link: link.title)
     category_links = [
         Link(name, reverse("website:category", args=[slug])) for name, slug in categories().values_list("name", "slug")

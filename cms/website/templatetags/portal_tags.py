@@ -112,7 +112,10 @@ def article_labels(context, article, with_tags: bool = False):
     if article.pk and not hasattr(article, "card_units"):
         _attach_page_relations(context, article)
     navigation = context.get("navigation") or EMPTY
-    units = [Link(unit.name, navigation.unit_url(unit.pk)) for unit in getattr(article, "card_units", []) if unit.name]
+    units = []
+    for unit in getattr(article, "card_units", []):
+        section = navigation.unit_link(unit.pk)
+        units.append(Link(section.label or unit.name, section.url) if section else Link(unit.name, ""))
     category_links = [
         Link(category.name, reverse("website:category", args=[category.slug]))
         for category in getattr(article, "card_categories", [])
