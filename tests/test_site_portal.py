@@ -322,3 +322,15 @@ def test_demo_photos_differ_from_one_another():
         if all(mean_difference(photo, other) > 20 for other in distinct):
             distinct.append(photo)
     assert len(distinct) >= 4
+
+
+def test_editors_change_the_identity_in_the_admin_in_vietnamese(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("quan-tri", "qt@example.org", "mat-khau-dai")
+    client.force_login(admin)
+    site = Site.objects.get(is_default_site=True)
+    url = f"/admin/settings/website/siteidentity/{site.pk}/"
+    page = client.get(url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Tên viết tắt" in text or "tên viết tắt" in text
+    assert "Địa chỉ" in text or "địa chỉ" in text
