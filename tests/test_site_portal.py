@@ -334,3 +334,9 @@ def test_editors_change_the_identity_in_the_admin_in_vietnamese(client, django_u
     text = page.content.decode()
     assert "Tên viết tắt" in text or "tên viết tắt" in text
     assert "Địa chỉ" in text or "địa chỉ" in text
+
+
+def test_a_logo_chosen_in_the_settings_replaces_the_default_mark(client, portal):
+    set_identity(logo=ImageFactory(title="Logo mới"))
+    logo = soup_of(client.get("/")).select_one(".site-brand img")
+    assert "/images/" in logo["src"] and logo["height"] == "96"

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass, replace
 
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.db.transaction import TransactionManagementError
 
@@ -60,6 +61,16 @@ DEFAULT_IDENTITY = Identity(
 )
 
 
+def request_host(request) -> str:
+    """The host a request is for, as a cache key part ("default" without a request or a valid host)."""
+    if request is None:
+        return "default"
+    try:
+        return request.get_host()
+    except DisallowedHost:
+        return "default"
+
+
 def site_identity(site=None, *, request=None, use_database: bool = True) -> Identity:
     """The identity of `site` (or the site serving `request`, or the default site).
 
@@ -72,7 +83,7 @@ def site_identity(site=None, *, request=None, use_database: bool = True) -> Iden
     except Exception as error:  # a cache outage must not take an error page down with it
         logger.warning("site identity read without the cache: %s", error)
         version = None
-    where = f"site-{site.pk}" if site is not None else (request.get_host() if request is not None else "default")
+    where = f"site-{site.pk}" if site is not None else request_host(request)
     key = f"{_CACHE_PREFIX}{version}:{where}"
     cached = cache.get(key) if version is not None else None
     if cached is not None:
@@ -124,13 +135,11 @@ _TEXT_FIELDS = (
 
 
 def _logo(image) -> dict:
-    from cms.news.renditions import rendition
+    from wagtail.images.models import SourceImageIOError
 
     try:
         shown = image.get_rendition("height-96")
-    except Exception as error:  # an unreadable original: the site shows the default mark
+    except (SourceImageIOError, OSError) as error:  # an unreadable original: the default mark is shown
         logger.warning("logo %s has no rendition: %s", image.pk, error)
-        shown = rendition(image, "width-400")
-    if shown is None:
         return {}
     return {"logo_url": shown.url, "logo_width": shown.width, "logo_height": shown.height}

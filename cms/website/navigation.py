@@ -18,7 +18,7 @@ from cms.news.freshness import content_version
 from cms.news.models import NewsIndexPage
 from cms.news.selectors import categories
 
-from .identity import Identity
+from .identity import Identity, request_host
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +59,7 @@ EMPTY = Navigation()
 
 def site_navigation(request, identity: Identity) -> Navigation:
     """The menu of the site serving `request`; empty (never an error) when the database is away."""
-    host = request.get_host() if request is not None else "default"
-    key = f"website:navigation:{content_version()}:{host}:{identity.short_name}"
+    key = f"website:navigation:{content_version()}:{request_host(request)}:{identity.short_name}"
     cached = cache.get(key)
     if cached is not None:
         return cached
