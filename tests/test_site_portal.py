@@ -233,8 +233,11 @@ def test_footer_shows_address_and_contacts_from_site_settings_and_follows_a_chan
 
 
 def test_feeds_json_ld_and_share_mail_use_the_name_from_site_settings(client, portal):
-    set_identity(name="Công ty Điện lực Thử nghiệm")
+    set_identity(name="Công ty Điện lực Thử nghiệm", phone="028 3777 8888")
     assert "Công ty Điện lực Thử nghiệm" in client.get("/feeds/rss.xml").content.decode()
+    organization = json_ld(soup_of(client.get("/")), "Organization")
+    assert (organization["name"], organization["telephone"]) == ("Công ty Điện lực Thử nghiệm", "028 3777 8888")
+    assert "Cần Thơ" in organization["address"]["streetAddress"]
     page = soup_of(client.get(portal["article"].url))
     assert json_ld(page, "NewsArticle")["publisher"]["name"] == "Công ty Điện lực Thử nghiệm"
     assert page.find("meta", property="og:site_name")["content"] == "Công ty Điện lực Thử nghiệm"

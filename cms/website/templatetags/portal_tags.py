@@ -7,6 +7,7 @@ import json
 from urllib.parse import quote
 
 from django import template
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -72,6 +73,27 @@ def _crumbs(context) -> list[Link]:
     elif request is not None and getattr(request.resolver_match, "url_name", "") == "search":
         crumbs.append(Link("Tìm kiếm", reverse("website:search")))
     return crumbs
+
+
+@register.simple_tag(takes_context=True)
+def organization_json_ld(context) -> SafeString:
+    """schema.org `Organization` for the home page: the site setting's name, logo and contacts."""
+    identity = context.get("identity") or DEFAULT_IDENTITY
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": identity.name,
+        "alternateName": identity.short_name,
+        "url": absolute_url("/"),
+        "logo": absolute_url(identity.logo_url or static("news/logo.svg")),
+        "address": {"@type": "PostalAddress", "streetAddress": identity.address, "addressCountry": "VN"}
+        if identity.address
+        else None,
+        "telephone": identity.phone,
+        "email": identity.email,
+        "sameAs": [url for _label, url in identity.social_links] or None,
+    }
+    return json_script({key: value for key, value in data.items() if value})
 
 
 @register.inclusion_tag("components/breadcrumb.html", takes_context=True)
