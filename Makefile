@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run demo test lint browser format bench faults clean messages
+.PHONY: help install install-dev run demo test lint browser format bench faults clean messages audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -58,6 +58,15 @@ bench: install-dev ## Seed 10,000 articles in PostgreSQL and load API and feeds 
 faults: install-dev ## Fault and load scenarios against scripts/prod-local.sh (restarts local PostgreSQL and Redis!)
 	$(BIN)/python -m bench.faults $(FAULT_ARGS)
 
+LIGHTHOUSE_VERSION = 12.2.3
+AUDIT_DIR = .audit
+
+$(AUDIT_DIR)/node_modules/.bin/lighthouse:
+	npm install --prefix $(AUDIT_DIR) --no-audit --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE_VERSION)
+
+audit: install browser $(AUDIT_DIR)/node_modules/.bin/lighthouse ## Lighthouse (mobile) on the demo site's home, an article and a category; fails below 95/100/95/100
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/lighthouse_audit.py
+
 format: install-dev ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
@@ -66,4 +75,4 @@ messages: ## Recompile the Vietnamese admin translations (locale/vi/LC_MESSAGES/
 	for po in locale/*/LC_MESSAGES/*.po; do msgfmt --check -o "$${po%.po}.mo" "$$po" || exit 1; done
 
 clean: ## Remove the virtual environment, the SQLite database and media
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles $(AUDIT_DIR)

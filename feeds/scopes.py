@@ -16,6 +16,7 @@ from taggit.models import Tag
 from cms.news.models import ArticlePage, Category, MemberUnit
 from cms.news.renditions import absolute_url
 from cms.news.selectors import published_articles
+from cms.website.identity import site_identity
 
 # Format name → (file name in the URL, media type).
 FORMATS = {
@@ -70,7 +71,7 @@ def _page_url(name: str, **kwargs) -> str:
 
 
 def _site_name() -> str:
-    return settings.WAGTAIL_SITE_NAME
+    return site_identity().name
 
 
 def site_scope() -> FeedScope:

@@ -71,8 +71,17 @@ class VietnameseSlugMixin:
 
 class HomePage(VietnameseSlugMixin, Page):
     intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+    featured_article = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name=_("tin nổi bật"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Bài đặt lớn đầu trang chủ. Để trống thì dùng bài mới nhất có ảnh."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("featured_article")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.NewsIndexPage"]
     max_count = 1

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "api",
     "feeds",
     "wagtail.contrib.forms",
+    "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",

@@ -13,6 +13,7 @@ from cms.news.renditions import absolute_url
 
 from . import rate_limits
 from .forms import remove_bidi_controls
+from .identity import site_identity
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def build_message(share: ShareRequest) -> EmailMultiAlternatives:
         "article_url": absolute_url(share.article.url),
         "sender_name": share.sender_name,
         "note": share.note,
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": site_identity().name,
     }
     # The title is the editors', the name the reader's: neither may reorder what the Subject shows.
     subject = remove_bidi_controls(f"{share.sender_name} gửi bạn bài viết: {share.article.title}")[:200]

@@ -13,6 +13,8 @@ from cms.news.renditions import RENDITION_FILTERS, absolute_url, rendition, shar
 from cms.news.selectors import categories, most_viewed_articles, published_articles, with_card_data
 from cms.search.snippets import highlight
 
+from ..identity import site_identity
+
 register = template.Library()
 
 MOST_VIEWED_LIMIT = 5
@@ -80,7 +82,7 @@ def article_json_ld(context, page) -> SafeString:
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "inLanguage": "vi",
-        "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME, "url": settings.SITE_URL},
+        "publisher": {"@type": "Organization", "name": site_identity(request=request).name, "url": settings.SITE_URL},
     }
     if page.hero_image_id:
         data["image"] = [og_image_url(page.hero_image)]

@@ -1,0 +1,53 @@
+"""What the home page shows above and below the latest news: the featured story and a block of
+news per member unit, each in a fixed number of queries (whatever the number of units)."""
+
+from dataclasses import dataclass
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+
+from cms.news.models import ArticlePage
+from cms.news.selectors import attach_relations, published_articles, with_card_data
+
+from .navigation import Link
+
+UNIT_BLOCK_SIZE = 3
+
+
+def featured_article(home) -> ArticlePage | None:
+    """The editors' "tin nổi bật" while it is published and public, else the newest article
+    with a photo (else none)."""
+    public = with_card_data(published_articles())
+    if getattr(home, "featured_article_id", None):
+        chosen = public.filter(pk=home.featured_article_id).first()
+        if chosen is not None:
+            return chosen
+    return public.filter(hero_image__isnull=False).first()
+
+
+@dataclass(frozen=True)
+class UnitBlock:
+    unit: Link
+    articles: list[ArticlePage]
+
+
+def unit_blocks(units: list[Link], *, size: int = UNIT_BLOCK_SIZE) -> list[UnitBlock]:
+    """The `size` newest articles of each member unit (an article may be in several), in one
+    query plus the photo prefetch; units without articles are left out."""
+    unit_ids = [link.unit_id for link in units if link.unit_id is not None]
+    if not unit_ids:
+        return []
+    ranked = (
+        published_articles()
+        .filter(units__in=unit_ids)
+        .annotate(
+            block_unit=F("units"),
+            rank=Window(RowNumber(), partition_by=F("units"), order_by=[F("date").desc(), F("pk").desc()]),
+        )
+        .filter(rank__lte=size)
+    )
+    found: dict[int, list[ArticlePage]] = {}
+    for article in with_card_data(ranked):
+        found.setdefault(article.block_unit, []).append(article)
+    attach_relations([article for articles in found.values() for article in articles])
+    return [UnitBlock(link, found[link.unit_id]) for link in units if found.get(link.unit_id)]
