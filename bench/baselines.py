@@ -11,7 +11,7 @@
 import json
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Value
+from django.db.models import TextField, Value
 from django.db.models.functions import Concat
 from django.http import HttpResponse, JsonResponse
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -70,7 +70,9 @@ def like_search(request):
 
     documents = "search_document__"
     articles = published_articles().alias(
-        folded=Concat(f"{documents}title", Value(" "), f"{documents}lead", Value(" "), f"{documents}body")
+        folded=Concat(
+            f"{documents}title", Value(" "), f"{documents}lead", Value(" "), f"{documents}body", output_field=TextField()
+        )
     )
     for word in folded_tokens(request.GET.get("q", "")).split()[:12]:
         articles = articles.filter(folded__contains=word)
