@@ -71,7 +71,12 @@ def like_search(request):
     documents = "search_document__"
     articles = published_articles().alias(
         folded=Concat(
-            f"{documents}title", Value(" "), f"{documents}lead", Value(" "), f"{documents}body", output_field=TextField()
+            f"{documents}title",
+            Value(" "),
+            f"{documents}lead",
+            Value(" "),
+            f"{documents}body",
+            output_field=TextField(),
         )
     )
     for word in folded_tokens(request.GET.get("q", "")).split()[:12]:
