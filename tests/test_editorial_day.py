@@ -4,7 +4,11 @@ article goes live on the site, the API and the feeds. Everything goes through th
 views, as a browser would."""
 
 import io
+import os
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -150,3 +154,35 @@ def test_site_url_host_and_port_reach_the_login_line_and_the_wagtail_site(settin
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("127.0.0.1", 8101)
     assert site.root_url == "http://127.0.0.1:8101"
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_run_on_another_host_and_port_passes_that_address_as_site_url(settings):
+    dotenv = Path(settings.BASE_DIR) / ".env"
+    if dotenv.exists() and "SITE_URL=" in dotenv.read_text():
+        pytest.skip(".env sets SITE_URL, which `make run` rightly keeps")
+    environment = {name: value for name, value in os.environ.items() if name != "SITE_URL"}
+    dry_run = subprocess.run(
+        ["make", "-n", "--no-print-directory", "run", "HOST=127.0.0.2", "PORT=8101", "BIN=.venv/bin"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    commands = [line for line in dry_run.splitlines() if "manage.py" in line and "migrate" not in line]
+    assert [line.split(" manage.py ")[1] for line in commands] == [
+        "load_demo",
+        "ensure_admin",
+        "runserver 127.0.0.2:8101",
+    ]
+    assert all(line.startswith("SITE_URL=http://127.0.0.2:8101 ") for line in commands)
+    given = subprocess.run(
+        ["make", "-n", "--no-print-directory", "run", "PORT=8101", "BIN=.venv/bin"],
+        cwd=settings.BASE_DIR,
+        env={**environment, "SITE_URL": "https://tin.evngenco2.vn"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "SITE_URL=https://tin.evngenco2.vn .venv/bin/python manage.py runserver 127.0.0.1:8101" in given
