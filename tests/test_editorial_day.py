@@ -3,7 +3,9 @@ a unit editor writes and submits, a corporate moderator approves or sends it bac
 article goes live on the site, the API and the feeds. Everything goes through the admin's HTTP
 views, as a browser would."""
 
+import datetime
 import io
+import json
 import os
 import re
 import shutil
@@ -17,9 +19,11 @@ from django.core import mail
 from django.core.management import call_command
 from wagtail.models import Site, WorkflowState
 
+from cms.news.dates import WEEKDAYS
 from cms.news.demo import DEMO_EDITOR_UNIT, DEMO_USERS, MODERATORS_GROUP, WORKFLOW_NAME
 from cms.news.models import ArticlePage, NewsIndexPage
 from cms.news.slugs import vietnamese_slugify
+from tests.factories import make_article
 from tests.test_article_admin import article_form_data, form_errors
 
 pytestmark = pytest.mark.django_db
@@ -186,3 +190,15 @@ def test_make_run_on_another_host_and_port_passes_that_address_as_site_url(setti
         check=True,
     ).stdout
     assert "SITE_URL=https://tin.evngenco2.vn .venv/bin/python manage.py runserver 127.0.0.1:8101" in given
+
+
+def test_date_hint_shows_the_date_line_of_the_stored_date(client, admin_user):
+    article = make_article(title="Bài ngày Chủ Nhật", date=datetime.date(2024, 12, 1))
+    client.force_login(admin_user)
+    page = BeautifulSoup(client.get(f"/admin/pages/{article.pk}/edit/").content.decode(), "html.parser")
+    hint = page.select_one("[data-article-date-line]")
+    assert hint.get_text(" ", strip=True) == "Hiển thị như: Chủ Nhật, 01/12/2024"
+    assert page.find(id=hint["data-for"])["value"] == "2024-12-01"
+    assert json.loads(hint["data-weekdays"]) == list(WEEKDAYS)
+    assert page.find("script", src=re.compile(r"news/admin-date-line\.js"))
+    assert "29/11/2024" not in page.get_text()  # the old fixed example

@@ -1,13 +1,16 @@
 """Wagtail's own initial data in Vietnamese: the root page and collection, the default groups,
 and the default moderation workflow and its task, which editors see by name
-("Gửi duyệt theo …", the explorer's breadcrumb, the image collections, the groups list).
+("Gửi duyệt theo …", the explorer's breadcrumb, the image collections, the groups list); and
+the article date's help text, whose fixed example became the live date line of its widget.
 
 Wagtail's "Moderators" and "Editors" become the corporation's moderators and editors (the
 groups cms/news/demo.py and unit_sections.py use); where those exist already, the English group's
 members move to them and the English group goes.
 """
 
-from django.db import migrations
+from django.db import migrations, models
+
+import cms.news.models
 
 ROOT = "Gốc"
 GROUPS = {"Moderators": "Kiểm duyệt viên Tổng công ty", "Editors": "Biên tập viên Tổng công ty"}
@@ -49,4 +52,14 @@ class Migration(migrations.Migration):
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
-    operations = [migrations.RunPython(to_vietnamese, migrations.RunPython.noop)]
+    operations = [
+        migrations.RunPython(to_vietnamese, migrations.RunPython.noop),
+        # The date's fixed example gave way to the live date line of its widget (cms/news/widgets.py).
+        migrations.AlterField(
+            model_name="articlepage",
+            name="date",
+            field=models.DateField(
+                default=cms.news.models.local_today, help_text="Ngày in ở đầu bài viết.", verbose_name="ngày đăng"
+            ),
+        ),
+    ]
