@@ -1,7 +1,12 @@
-"""Snippet admin for member units, categories and authors."""
+"""Snippet admin for member units, categories and authors; the page editor's own scripts."""
 
+from django.contrib.auth.signals import user_logged_in
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.users.models import UserProfile
 
 from .snippets import Author, Category, MemberUnit
 
@@ -37,3 +42,18 @@ class AuthorViewSet(SnippetViewSet):
 register_snippet(MemberUnitViewSet)
 register_snippet(CategoryViewSet)
 register_snippet(AuthorViewSet)
+
+
+@hooks.register("insert_editor_js")
+def publish_after_autosave_script():
+    return format_html('<script src="{}"></script>', static("news/admin-publish-after-autosave.js"))
+
+
+def give_editor_a_profile(sender, user, **kwargs):
+    """Wagtail applies an admin language only to users who have a profile; without one the
+    browser's Accept-Language wins and an English browser gets English screens. With a profile
+    and Vietnamese the only permitted admin language (settings), every editor reads Vietnamese."""
+    UserProfile.get_for_user(user)
+
+
+user_logged_in.connect(give_editor_a_profile, dispatch_uid="news-admin-profile-on-login")

@@ -132,7 +132,9 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_login.LoginForm"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin is Vietnamese whatever language the editor's browser asks for (Wagtail would follow
+# Accept-Language when the user has no preference of their own).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]
 # Slugs stay ASCII: Vietnamese titles are transliterated (cms/news/slugs.py), never truncated.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -181,6 +183,9 @@ STORAGES = {
 }
 
 # --- Wagtail ----------------------------------------------------------------------------------
+# Nothing in the admin reaches outside an intranet: no Gravatar avatars, no release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv", "zip"]
