@@ -33,7 +33,7 @@ from wagtail.rich_text import RichText
 from . import demo_content
 from .importer import import_legacy_file
 from .models import ArticlePage, Author, Category, HomePage, MemberUnit, NewsIndexPage
-from .unit_sections import ensure_corporate_editors, ensure_unit_section, unit_group_name
+from .unit_sections import ensure_corporate_editors, ensure_unit_section, grant_editor_basics, unit_group_name
 
 DEMO_COLLECTION = "Ảnh minh họa"
 MODERATORS_GROUP = "Kiểm duyệt viên Tổng công ty"
@@ -160,7 +160,7 @@ def set_up_moderation() -> Workflow:
     on the cluster model is never saved, which left a workflow without a step (issue 14).
     """
     moderators, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
-    moderators.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    grant_editor_basics(moderators)  # the admin, images and snippets, like every editor
     home = HomePage.objects.first()
     for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
         GroupPagePermission.objects.get_or_create(
