@@ -143,9 +143,10 @@ def test_editorial_day_click_through_on_the_demo(live_server, browser, monkeypat
 
     context = browser.new_context()
     page = log_in(context, live_server.url, moderator, DEMO_PASSWORD)
-    panel = page.locator("section", has_text="Đang chờ bạn duyệt").filter(has_text=title).last
-    panel.get_by_role("button", name="Duyệt").first.click()
-    page.wait_for_load_state("networkidle")
+    assert title in page.locator("section", has_text="Đang chờ bạn duyệt").last.inner_text()
+    row = page.locator("tr", has=page.locator("[data-workflow-action-url*='/approve/']")).filter(has_text=title)
+    row.locator("[data-w-dropdown-target='toggle'], .w-dropdown__toggle").first.click()
+    row.locator("[data-workflow-action-url*='/approve/']").first.click()
     article = ArticlePage.objects.get(title=title)
     for _attempt in range(50):
         article.refresh_from_db()
