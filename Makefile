@@ -4,6 +4,9 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Absolute URLs (the login line, canonical and Open Graph tags, feeds, the API, renditions) and
+# the Wagtail site follow the address `make run` serves, unless SITE_URL is set (environment or .env).
+SITE_URL ?= $(or $(shell sed -n 's/^SITE_URL=//p' .env 2>/dev/null | tail -n 1),http://$(HOST):$(PORT))
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev run demo test lint browser format bench faults clean messages audit
@@ -29,12 +32,12 @@ install-dev: $(VENV)/.installed-dev ## Same, plus what the tests, lint and bench
 
 demo: install ## Migrate the database, load demo content, build the search index, make sure an admin user exists
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py update_index --verbosity 0
-	$(BIN)/python manage.py ensure_admin
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py ensure_admin
 
-run: demo ## Everything above, then serve the site on http://127.0.0.1:8000
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+run: demo ## Everything above, then serve the site on http://127.0.0.1:8000 (HOST=…, PORT=… to change it)
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install-dev ## ruff, Django's checks and the missing-migrations check
 	$(BIN)/ruff check .

@@ -7,12 +7,18 @@ label is there and that the English one is gone.
 
 import datetime
 import html
+import io
 import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Collection, Page
 
+from cms.news.demo import DEMO_EDITOR_UNIT, DEMO_USERS
+from cms.news.models import ArticlePage, NewsIndexPage
 from cms.news.unit_sections import ensure_corporate_editors
 from tests.factories import make_article
 from tests.test_article_admin import article_form_data, form_errors
@@ -109,3 +115,185 @@ def test_admin_shows_publication_time_in_ho_chi_minh_city(client, editor):
     relative = re.search(r'datetime="2024-11-30T00:30:00\+07:00"> ([^<]+)<', text).group(1).strip()
     assert relative.endswith("trước"), relative
     assert not re.search(r"\b(ago|years?|months?|weeks?|days?)\b", relative)
+
+
+# --- The walk: every screen a unit editor and a moderator use, on the demo's own set-up ----------
+
+ENGLISH = (
+    "Root",
+    "Slug",
+    "True",
+    "False",
+    "None",
+    "Moderators",
+    "Editors",
+    "Port",
+    "Site name",
+    "Root page",
+    "approval",
+    "Dashboard",
+    "Pages",
+    "Page",
+    "Images",
+    "Settings",
+    "Reports",
+    "Search",
+    "Edit",
+    "Delete",
+    "Save",
+    "Publish",
+    "Submit",
+    "Approve",
+    "Reject",
+    "Actions",
+    "Status",
+    "Title",
+    "Owner",
+    "Draft",
+    "Live",
+    "Add",
+    "Upload",
+    "Choose",
+    "Collection",
+    "Workflow",
+    "History",
+    "Preview",
+    "Locked",
+    "Unlock",
+    "Cancel",
+    "Filter",
+    "Sort",
+    "Account",
+    "Log out",
+    "Help",
+    "Snippets",
+    "Users",
+    "Groups",
+    "Comments",
+    "Changes requested",
+    "Site",
+    "Name",
+    "Date",
+    "Author",
+    "Type",
+    "Updated",
+    "ago",
+)
+DEMO_PASSWORD = "mật-khẩu-mẫu"
+
+
+def readable_text(response) -> str:
+    """What a reader (or a screen reader) gets: text outside scripts, styles, templates and hidden
+    elements, plus the labels and hints in attributes."""
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    for element in soup(["script", "style", "template", "noscript"]):
+        element.decompose()
+    for element in soup.select("[hidden]"):
+        element.decompose()
+    labels = [element.get(name) for element in soup.find_all(True) for name in ("aria-label", "placeholder", "title")]
+    return " ".join(" ".join([soup.get_text(" "), *[label for label in labels if label]]).split())
+
+
+def english_words(text: str) -> list[str]:
+    return [word for word in ENGLISH if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+
+
+@pytest.fixture
+def demo_editorial_day(monkeypatch):
+    """`load_demo` and `ensure_admin` as `make run` runs them, then an article in moderation."""
+    monkeypatch.setenv("ADMIN_PASSWORD", "mật-khẩu-quản-trị")
+    monkeypatch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("ensure_admin", stdout=io.StringIO())
+    section = NewsIndexPage.objects.get(unit__slug=DEMO_EDITOR_UNIT)
+    editor = get_user_model().objects.get(username=DEMO_USERS[0]["username"])
+    article = ArticlePage(title="Bài đang chờ duyệt", lead="Sapo.", owner=editor)
+    section.add_child(instance=article)
+    article.units.set([section.unit])
+    revision = article.save_revision(user=editor, log_action=True)
+    section.get_workflow().start(article, editor)
+    return {
+        "section": section,
+        "article": article,
+        "revision": revision,
+        "published": section.get_children().live().exclude(pk=article.pk).first(),
+    }
+
+
+def walk(client, username: str, urls: list[str]) -> dict[str, list[str]]:
+    client.logout()
+    # An English browser: the admin must stay Vietnamese all the same.
+    response = client.post(
+        "/admin/login/", {"username": username, "password": DEMO_PASSWORD}, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    )
+    assert response.status_code == 302
+    found = {}
+    for url in urls:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+        assert response.status_code == 200, url
+        assert "gravatar.com" not in response.content.decode(), url
+        words = english_words(readable_text(response))
+        if words:
+            found[url] = words
+    return found
+
+
+def editorial_urls(demo) -> list[str]:
+    section, article, published = demo["section"], demo["article"], demo["published"]
+    state = article.current_workflow_state
+    return [
+        "/admin/",
+        f"/admin/pages/{section.pk}/",
+        f"/admin/pages/{article.pk}/edit/",
+        f"/admin/pages/{published.pk}/edit/",
+        f"/admin/pages/add/news/articlepage/{section.pk}/",
+        f"/admin/pages/{article.pk}/history/",
+        f"/admin/pages/{article.pk}/workflow_history/",
+        f"/admin/pages/{article.pk}/workflow_history/detail/{state.pk}/",
+        "/admin/pages/search/?q=dien",
+        "/admin/snippets/news/memberunit/",
+        "/admin/snippets/news/category/",
+        "/admin/snippets/news/author/",
+        "/admin/images/",
+        "/admin/images/multiple/add/",
+        "/admin/reports/locked/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/site-history/",
+        "/admin/account/",
+    ]
+
+
+def test_unit_editor_walks_the_admin_in_vietnamese_only(client, demo_editorial_day):
+    assert walk(client, DEMO_USERS[0]["username"], editorial_urls(demo_editorial_day)) == {}
+
+
+def test_moderator_walks_the_admin_in_vietnamese_only(client, demo_editorial_day):
+    urls = [*editorial_urls(demo_editorial_day), "/admin/reports/workflow/", "/admin/reports/workflow_tasks/"]
+    assert walk(client, DEMO_USERS[1]["username"], urls) == {}
+
+
+def test_administrator_sees_sites_and_users_in_vietnamese(client, admin_user):
+    client.force_login(admin_user)
+    found = {
+        url: english_words(readable_text(client.get(url)))
+        for url in ("/admin/sites/", "/admin/users/", "/admin/groups/", "/admin/workflows/list/", "/admin/collections/")
+    }
+    assert {url: words for url, words in found.items() if words} == {}
+    groups = visible_text(client.get("/admin/groups/"))
+    assert "Kiểm duyệt viên Tổng công ty" in groups and "Biên tập viên Tổng công ty" in groups
+    assert "Duyệt tin Tổng công ty" in visible_text(client.get("/admin/workflows/list/"))
+    assert Collection.get_first_root_node().name == Page.get_first_root_node().title == "Gốc"
+
+
+def test_names_show_family_name_first_and_one_admin_title(client, demo_editorial_day):
+    titles = set()
+    for username in (DEMO_USERS[0]["username"], DEMO_USERS[1]["username"]):
+        client.logout()
+        client.post("/admin/login/", {"username": username, "password": DEMO_PASSWORD})
+        dashboard = BeautifulSoup(client.get("/admin/").content.decode(), "html.parser")
+        titles.add(dashboard.find("h1").get_text(" ", strip=True))
+        titles.add(dashboard.find("title").get_text(strip=True).rsplit(" - ", 1)[-1])
+    assert titles == {"Tổng công ty Phát điện 2"}
+    text = visible_text(client.get(f"/admin/pages/{demo_editorial_day['article'].pk}/edit/"))
+    assert "Nguyễn Thị Hương" in text
+    assert "Thị Hương Nguyễn" not in text

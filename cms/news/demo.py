@@ -11,25 +11,56 @@ import math
 import random
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Collection, GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupPagePermission,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 from wagtail.rich_text import RichText
 
 from . import demo_content
 from .importer import import_legacy_file
 from .models import ArticlePage, Author, Category, HomePage, MemberUnit, NewsIndexPage
-from .unit_sections import ensure_corporate_editors, ensure_unit_section
+from .unit_sections import ensure_corporate_editors, ensure_unit_section, grant_editor_basics, unit_group_name
 
 DEMO_COLLECTION = "Ảnh minh họa"
 MODERATORS_GROUP = "Kiểm duyệt viên Tổng công ty"
 WORKFLOW_NAME = "Duyệt tin của đơn vị"
+MODERATION_TASK_NAME = "Tổng công ty duyệt"
+# The editorial day's cast (ensure_admin creates them and prints how to log in).
+DEMO_EDITOR_UNIT = "nhiet-dien-can-tho"
+DEMO_USERS = (
+    {
+        "username": "bientap-cantho",
+        "email": "bientap-cantho@localhost",
+        "first_name": "Thị Hương",
+        "last_name": "Nguyễn",
+        "group": "unit",
+        "role": "biên tập viên Nhiệt điện Cần Thơ",
+    },
+    {
+        "username": "kiemduyet",
+        "email": "kiemduyet@localhost",
+        "first_name": "Văn Minh",
+        "last_name": "Trần",
+        "group": MODERATORS_GROUP,
+        "role": "kiểm duyệt viên Tổng công ty",
+    },
+)
 LEGACY_SAMPLE_CLASSIFICATION = {"categories": ["cong-tac-dang"], "tags": ["Dân vận khéo", "công tác dân vận"]}
 
 
@@ -243,9 +274,13 @@ def load_authors() -> dict[str, Author]:
 
 
 def set_up_moderation() -> Workflow:
-    """Unit editors submit; a corporate moderator approves (Wagtail workflows)."""
+    """Unit editors submit; a corporate moderator approves (Wagtail workflows).
+
+    The workflow's step is a `WorkflowTask` row of its own: `workflow.workflow_tasks.create()`
+    on the cluster model is never saved, which left a workflow without a step (issue 14).
+    """
     moderators, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
-    moderators.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    grant_editor_basics(moderators)  # the admin, images and snippets, like every editor
     home = HomePage.objects.first()
     for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
         GroupPagePermission.objects.get_or_create(
@@ -253,16 +288,43 @@ def set_up_moderation() -> Workflow:
             page=home,
             permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
         )
-    task = GroupApprovalTask.objects.filter(name="Tổng công ty duyệt").first()
+    task = GroupApprovalTask.objects.filter(name=MODERATION_TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name="Tổng công ty duyệt")
-        task.groups.set([moderators])
-    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if created:
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        task = GroupApprovalTask.objects.create(name=MODERATION_TASK_NAME)
+    task.groups.add(moderators)
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     for index_page in NewsIndexPage.objects.filter(unit__isnull=False).exclude(unit__slug="evngenco2"):
         WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": workflow})
     return workflow
+
+
+def ensure_demo_users(password: str) -> list[tuple[str, str]]:
+    """A unit editor and a corporate moderator to play the editorial day; returns
+    (user name, role) of each. Existing users keep the password they have."""
+    user_model = get_user_model()
+    made = []
+    for data in DEMO_USERS:
+        if data["group"] == "unit":
+            unit = MemberUnit.objects.filter(slug=DEMO_EDITOR_UNIT).first()
+            if unit is None:
+                continue
+            group = Group.objects.get(name=unit_group_name(unit))
+        else:
+            group = Group.objects.get_or_create(name=data["group"])[0]
+        user = user_model.objects.filter(username=data["username"]).first()
+        if user is None:
+            user = user_model.objects.create_user(
+                username=data["username"],
+                email=data["email"],
+                password=password,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+            )
+        user.groups.add(group)
+        made.append((data["username"], data["role"]))
+    return made
 
 
 def load_article(data: dict, units, categories, authors) -> tuple[str, ArticlePage]:
@@ -313,6 +375,7 @@ def load_demo_content(report: Callable[[str], None] = lambda message: None) -> d
         authors = load_authors()
         ensure_corporate_editors()
         set_up_moderation()
+        align_site_with_site_url()
     counts = {"created": 0, "unchanged": 0, "updated": 0}
     for outcome in load_legacy_samples(units):
         counts[outcome.action] += 1
@@ -324,3 +387,20 @@ def load_demo_content(report: Callable[[str], None] = lambda message: None) -> d
         counts[action] += 1
         report(f"  [{number}/{total}] {page.title} ({action})")
     return counts
+
+
+def align_site_with_site_url() -> Site:
+    """The default Wagtail site answers on SITE_URL's host and port and carries the one admin title.
+
+    Wagtail titles a dashboard with the name of the site the user may edit: the record's own
+    name ("EVNGENCO2") for a unit editor and WAGTAIL_SITE_NAME for the others, so both are one.
+    """
+    address = urlsplit(settings.SITE_URL)
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    if site is None:
+        raise Site.DoesNotExist("no Wagtail site: run `manage.py migrate` first")
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
+    site.site_name = settings.WAGTAIL_SITE_NAME
+    site.save()
+    return site

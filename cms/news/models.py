@@ -23,6 +23,7 @@ from .blocks import ArticleBodyBlock
 from .dates import format_vietnamese_date
 from .slugs import slug_formatters, vietnamese_slugify
 from .snippets import Author, Category, MemberUnit
+from .widgets import ArticleDateInput
 
 __all__ = [
     "ArticleDailyViews",
@@ -146,7 +147,7 @@ class ArticlePageTag(TaggedItemBase):
 class ArticlePage(VietnameseSlugMixin, Page):
     """A structured news article, as the legacy site published them (see DESIGN.md)."""
 
-    date = models.DateField(_("ngày đăng"), default=local_today, help_text=_("Hiển thị như: Thứ Sáu, 29/11/2024"))
+    date = models.DateField(_("ngày đăng"), default=local_today, help_text=_("Ngày in ở đầu bài viết."))
     hero_image = models.ForeignKey(
         get_image_model_string(),
         verbose_name=_("ảnh đại diện"),
@@ -171,7 +172,8 @@ class ArticlePage(VietnameseSlugMixin, Page):
 
     content_panels = [
         TitleFieldPanel("title"),
-        FieldPanel("date"),
+        # The widget shows the date line of the date entered, as readers will see it.
+        FieldPanel("date", widget=ArticleDateInput()),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Ảnh đại diện")),
         FieldPanel("lead"),
         FieldPanel("body"),

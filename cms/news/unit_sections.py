@@ -24,7 +24,7 @@ def unit_group_name(unit: MemberUnit) -> str:
     return f"Biên tập viên – {unit.short_name or unit.name}"
 
 
-def _grant_editor_basics(group: Group) -> None:
+def grant_editor_basics(group: Group) -> None:
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         *Permission.objects.filter(content_type__app_label="news", codename__in=SNIPPET_PERMISSIONS),
@@ -57,7 +57,7 @@ def ensure_unit_section(unit: MemberUnit) -> NewsIndexPage:
         home.add_child(instance=index_page)
         index_page.save_revision().publish()
     group, _created = Group.objects.get_or_create(name=unit_group_name(unit))
-    _grant_editor_basics(group)
+    grant_editor_basics(group)
     _grant_pages(group, index_page, UNIT_PAGE_PERMISSIONS)
     return index_page
 
@@ -66,7 +66,7 @@ def ensure_unit_section(unit: MemberUnit) -> NewsIndexPage:
 def ensure_corporate_editors() -> Group:
     """Corporate editors may edit every section: their permissions sit on the home page."""
     group, _created = Group.objects.get_or_create(name=CORPORATE_EDITORS)
-    _grant_editor_basics(group)
+    grant_editor_basics(group)
     _grant_pages(group, HomePage.objects.first(), CORPORATE_PAGE_PERMISSIONS)
     return group
 

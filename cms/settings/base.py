@@ -136,7 +136,9 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_login.LoginForm"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin is Vietnamese whatever language the editor's browser asks for (Wagtail would follow
+# Accept-Language when the user has no preference of their own).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]
 # Slugs stay ASCII: Vietnamese titles are transliterated (cms/news/slugs.py), never truncated.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -198,6 +200,9 @@ STORAGES = {
 }
 
 # --- Wagtail ----------------------------------------------------------------------------------
+# Nothing in the admin reaches outside an intranet: no Gravatar avatars, no release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # One search for the site, the API and the admin: Wagtail's search framework with our backend,
 # which keeps articles in a Vietnamese-aware index of its own (cms/search) and hands every other
 # model to Wagtail's database backend (on PostgreSQL with the same `vietnamese` configuration).

@@ -1,12 +1,15 @@
-"""Admin: a page button that gives editors a signed, expiring preview link for a unit's web team."""
+"""Admin: a page button that gives editors a signed, expiring preview link for a unit's web team;
+the sites list labelled in Vietnamese."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.models import Page
+from wagtail.models import Page, Site
+from wagtail.sites import views as site_views
 
 from cms.news.models import ArticlePage
 
@@ -40,3 +43,14 @@ def preview_link_button(page, user, view_name, next_url=None):
             priority=67,
             page=page,
         )
+
+
+def _label_site_columns() -> None:
+    """Wagtail's sites list names three columns after their field ("Port", "Site name",
+    "Root page"), past the translations; label them with the fields' translated names."""
+    for column in site_views.IndexView.columns:
+        if column.label == capfirst(column.name.replace("_", " ")):
+            column.label = capfirst(Site._meta.get_field(column.name).verbose_name)
+
+
+_label_site_columns()

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0009_publication_window_indexes'),
+        ('news', '0011_vietnamese_admin_defaults'),
     ]
 
     operations = [
