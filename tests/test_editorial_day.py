@@ -177,6 +177,7 @@ def test_make_run_on_another_host_and_port_passes_that_address_as_site_url(setti
     commands = [line for line in dry_run.splitlines() if "manage.py" in line and "migrate" not in line]
     assert [line.split(" manage.py ")[1] for line in commands] == [
         "load_demo",
+        "update_index --verbosity 0",
         "ensure_admin",
         "runserver 127.0.0.2:8101",
     ]
