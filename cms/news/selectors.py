@@ -11,10 +11,11 @@ from typing import NamedTuple
 
 from django.db.models import CharField, Prefetch, Q, QuerySet, Sum, Value
 from django.utils import timezone
+from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
-from .models import ArticlePage, ArticlePageTag, Category, MemberUnit
+from .models import ArticlePage, ArticlePageTag, Author, Category, MemberUnit
 from .renditions import RENDITION_FILTERS
 from .slugs import fold_for_search
 
@@ -159,3 +160,16 @@ def most_viewed_articles(
         .filter(recent_views__gt=0)
         .order_by("-recent_views", "-date", "-pk")[:limit]
     )
+
+
+def tags_in_use(articles: QuerySet) -> QuerySet:
+    """Tags of at least one of `articles` (the caller's published articles): the only tags a
+    caller may learn of. A tag only drafts or restricted articles carry is, to that caller, a
+    tag that does not exist (the API's `tag=` filter, the tag feeds)."""
+    in_use = ArticlePageTag.objects.filter(content_object__in=articles.values("pk")).values("tag_id")
+    return Tag.objects.filter(pk__in=in_use)
+
+
+def authors_in_use(articles: QuerySet) -> QuerySet:
+    """Authors of at least one of `articles`, as `tags_in_use()` for the `author=` filter."""
+    return Author.objects.filter(pk__in=articles.exclude(author__isnull=True).values("author_id"))

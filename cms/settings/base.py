@@ -7,6 +7,7 @@ safe default so that a newcomer needs nothing installed: SQLite and local-memory
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -73,8 +74,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.ops.csp.ExcludedPathsFirstCSPMiddleware",
+    # Before anything looks the path up or reads a parameter: NUL and lone surrogates answer
+    # 404/400 here, not a database error further in (cms/ops/unreadable_input.py).
+    "cms.ops.unreadable_input.RefuseUnreadableInputMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: locks out repeated failed admin logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -163,6 +167,35 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     },
+}
+# The API's interactive docs: Swagger UI's inline style and script carry the request's nonce,
+# the schema is fetched from this host.
+CSP_API_DOCS = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", NONCE],
+    "style-src": ["'self'", NONCE],
+    "img-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "font-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Wagtail's admin: its scripts are files, but its widgets set style attributes, previews run
+# in a same-origin iframe and uploads are previewed from blob: URLs.
+CSP_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "connect-src": ["'self'"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
