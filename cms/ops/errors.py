@@ -10,7 +10,7 @@ import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.views.defaults import server_error as django_server_error
 
@@ -40,3 +40,9 @@ def server_error(request, template_name="500.html"):
         response = HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def not_served(request, *args, **kwargs):
+    """A route a library adds that this project does not serve: Wagtail's `admin/failwhale/`
+    answers 500 on purpose (to try error reporting), and no request may produce a 5xx."""
+    raise Http404

@@ -5,7 +5,8 @@ encoded as UTF-8: either one, handed to the database or a template, is a 500. No
 path, query parameter, form field, cookie or header holds them, so they are refused here,
 once, for every route (the API, the feeds, the site and Wagtail's admin alike):
 
-- in the path: 404, as such a path names nothing;
+- in the path: 404, as such a path names nothing (so is a path part of digits beyond the
+  largest id a table can hold: `<int:…>` accepts any length, SQLite then overflows);
 - in a query parameter, a form field or a header: 400 naming it (JSON in the API's shape under
   /api/ and /feeds/, a page with the message on the site).
 
@@ -18,6 +19,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 
 UNREADABLE = re.compile("[\x00\ud800-\udfff]")
+MAX_ID = 2**63 - 1
+_LONG_NUMBER = re.compile(r"(?:^|/)([0-9]{19,})(?=/|$)")
 JSON_PREFIXES = ("/api/", "/feeds/")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 MESSAGE = "Giá trị chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lẻ): hãy bỏ ký tự đó và gửi lại."
@@ -34,6 +37,13 @@ class UnreadableInput(ValueError):
 
 def _printable(name: str) -> str:
     return UNREADABLE.sub("\N{REPLACEMENT CHARACTER}", name)
+
+
+def names_nothing(path: str) -> bool:
+    """The path holds NUL, a lone surrogate, or a number no id can be."""
+    if UNREADABLE.search(path):
+        return True
+    return any(int(number) > MAX_ID for number in _LONG_NUMBER.findall(path))
 
 
 def _check_pairs(pairs) -> None:
@@ -74,7 +84,7 @@ class RefuseUnreadableInputMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         as_json = request.path_info.startswith(JSON_PREFIXES)
-        if UNREADABLE.search(request.path_info):
+        if names_nothing(request.path_info):
             return _json_error("detail", NOT_FOUND, 404) if as_json else _page(NOT_FOUND, 404)
         try:
             check_request(request)
