@@ -255,6 +255,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.empty_values_mean_absent"],
 }
 API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=600)  # publishing invalidates earlier
 API_MAX_AGE = env.int("API_MAX_AGE", default=60)  # what browsers and proxies may reuse unchecked
