@@ -182,11 +182,13 @@ CSP_API_DOCS = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
-# Wagtail's admin: its scripts are files, but its widgets set style attributes, previews run
-# in a same-origin iframe and uploads are previewed from blob: URLs.
+# Wagtail's admin, what it needs (tests/test_browser_csp.py loads it in Chromium): its form
+# widgets (date choosers, image and snippet choosers) start with inline scripts, its widgets set
+# style attributes, previews run in a same-origin iframe, uploads are previewed from blob: URLs.
+# Nothing from another host, no plugins, forms post only here, framed only by itself.
 CSP_ADMIN = {
     "default-src": ["'self'"],
-    "script-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "connect-src": ["'self'"],
@@ -215,6 +217,10 @@ STORAGES = {
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Avatars from the admin's own static files: nothing is fetched from other hosts (the admin's
+# CSP allows none, and it must also work on an intranet).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv", "zip"]
 
