@@ -220,6 +220,63 @@ def test_hostile_value_in_each_admin_path_part_never_answers_5xx(client, editor,
                     assert_no_server_error(answer(caller, "get", path), f"GET {path!r}")
 
 
+def test_nul_in_a_tag_feed_path_answers_404_in_json(client, news):
+    response = client.get("/feeds/tags/%00/rss.xml")
+    assert response.status_code == 404
+    assert response.json() == {"errors": {"detail": ["Không tìm thấy địa chỉ này."]}}
+
+
+@pytest.mark.parametrize("path", ["/chuyen-muc/%00/", "/xem-truoc/%00/", "/tin-tuc/a%00b/", "/admin/snippets/%00/"])
+def test_nul_in_a_site_path_answers_404(client, news, path):
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/gui-cho-ban-be/99999999999999999999/", "/admin/pages/9223372036854775808/"])
+def test_number_beyond_a_bigint_in_a_path_names_nothing_404(client, editor, news, path):
+    assert editor.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("parameter", ["slug", "q", "cursor", "tag", "unknown"])
+def test_nul_in_an_api_query_parameter_answers_400_naming_it(client, news, parameter):
+    response = client.get(f"/api/v1/articles/?{parameter}=a%00b")
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == [parameter]
+
+
+def test_nul_in_a_site_query_parameter_answers_a_page_with_the_message(client, news):
+    response = client.get("/tim-kiem/?q=d%C3%A2n%00")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    assert "Tham số “q”" in response.content.decode()
+
+
+def test_nul_in_a_form_field_answers_400_naming_it(client, news):
+    response = client.post(
+        f"/gui-cho-ban-be/{news['article'].pk}/",
+        "recipient=ban%40example.org&sender_name=An%00",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 400
+    assert "Tham số “sender_name”" in response.content.decode()
+
+
+@pytest.mark.parametrize(("header", "name"), [("X-Api-Key", "X-Api-Key"), ("If-None-Match", "If-None-Match")])
+def test_nul_in_a_header_the_api_reads_answers_400_naming_it(client, news, header, name):
+    response = client.get("/api/v1/articles/", headers={header: "a\x00b"})
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == [name]
+
+
+def test_nul_in_the_session_cookie_answers_400_not_a_database_error(client, news):
+    response = client.get("/admin/", headers={"Cookie": "sessionid=abcdefgh\x00ijkl"})
+    assert response.status_code == 400
+    assert "Tham số “Cookie”" in response.content.decode()
+
+
+def test_wagtails_deliberate_error_page_is_not_served(editor):
+    assert editor.get("/admin/failwhale/").status_code == 404
+
+
 def moments():
     offsets = st.timedeltas(
         min_value=-datetime.timedelta(hours=23, minutes=59), max_value=datetime.timedelta(hours=23, minutes=59)
