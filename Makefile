@@ -27,9 +27,10 @@ install: $(VENV)/.installed ## Create the virtual environment with the pinned ru
 
 install-dev: $(VENV)/.installed-dev ## Same, plus what the tests, lint and benchmarks need
 
-demo: install ## Migrate the database, load demo content and make sure an admin user exists
+demo: install ## Migrate the database, load demo content, build the search index, make sure an admin user exists
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py update_index --verbosity 0
 	$(BIN)/python manage.py ensure_admin
 
 run: demo ## Everything above, then serve the site on http://127.0.0.1:8000

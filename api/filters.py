@@ -15,7 +15,7 @@ from cms.news.selectors import authors_in_use, search_articles, tags_in_use
 
 from .errors import form_errors
 from .pagination import ORDERINGS, checked_moment
-from .serializers import CARD_FIELDS, DETAIL_FIELDS
+from .serializers import DETAIL_FIELDS, LIST_FIELDS
 
 MAX_SLUGS_PER_FILTER = 50
 MAX_QUERY_LENGTH = 200
@@ -192,7 +192,7 @@ class ArticleListForm(forms.Form):
     )
     limit = limit_field(default=20, maximum=100)
     cursor = forms.CharField(required=False, max_length=500)
-    fields = FieldsField(allowed=CARD_FIELDS, required=False)
+    fields = FieldsField(allowed=LIST_FIELDS, required=False)
 
 
 class ArticleDetailForm(forms.Form):

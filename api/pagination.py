@@ -24,10 +24,14 @@ ORDERINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "date": (("date", ASC), ("pk", ASC)),
     "-last_published_at": (("last_published_at", DESC), ("pk", DESC)),
     "title": (("title", ASC), ("pk", ASC)),
+    # With `q` only: best match first (cms.search.ranking), then newest.
+    "relevance": (("search_rank", DESC), ("date", DESC), ("pk", DESC)),
 }
 DEFAULT_ORDERING = "-date"
+SEARCH_ORDERING = "relevance"
 FORWARD, BACKWARD = "n", "p"
 MAX_PK = 2**63 - 1  # a bigint
+INTEGER_KEYS = {"pk": 1, "search_rank": -MAX_PK}  # key → its least value; none beyond a bigint
 MAX_KEY_LENGTH = 255  # the longest title
 BAD_CURSOR = "Con trỏ không hợp lệ hoặc đã hết hạn: hãy dùng nguyên giá trị `next`/`previous` mà API trả về."
 
@@ -64,9 +68,9 @@ def _encode_value(value: Any) -> Any:
 def _decode_value(field: str, value: Any) -> Any:
     """A key value as the database can compare it; ValueError/TypeError for anything a cursor
     we made could not hold (the cursor is opaque, but a caller can still craft one)."""
-    if field == "pk":
-        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_PK:
-            raise TypeError("pk")
+    if field in INTEGER_KEYS:
+        if not isinstance(value, int) or isinstance(value, bool) or not INTEGER_KEYS[field] <= value <= MAX_PK:
+            raise TypeError(field)
         return value
     if not isinstance(value, str) or len(value) > MAX_KEY_LENGTH or UNREADABLE.search(value):
         raise TypeError(field)

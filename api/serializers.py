@@ -20,6 +20,7 @@ CARD_FIELDS = (
     "units", "categories", "tags", "first_published_at", "last_published_at",
 )  # fmt: skip
 DETAIL_FIELDS = CARD_FIELDS + ("sections", "body_html", "related")
+LIST_FIELDS = CARD_FIELDS + ("snippet",)  # `snippet` only comes with `q`
 ERROR_EXAMPLE = {"errors": {"limit": ["Phải là số nguyên từ 1 đến 100 (mặc định 20)."]}}
 
 
@@ -136,10 +137,18 @@ class ArticleCardSerializer(DynamicFieldsSerializer):
     tags = NamedSlugSerializer(many=True, required=False)
     first_published_at = serializers.DateTimeField(required=False)
     last_published_at = serializers.DateTimeField(required=False)
+    snippet = serializers.CharField(
+        required=False,
+        help_text="Chỉ có khi tìm kiếm (`q`): đoạn văn quanh chỗ khớp nhất, cùng đoạn trang tìm kiếm hiển thị.",
+    )
 
     def to_representation(self, article):
         representation = {}
         for name, field in self.fields.items():
+            if name == "snippet":
+                if hasattr(article, "search_snippet"):
+                    representation[name] = article.search_snippet
+                continue
             read = CARD_VALUES.get(name)
             if read is not None:
                 representation[name] = read(article, field)

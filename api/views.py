@@ -22,6 +22,7 @@ from cms.news.image_prefetch import prefetched_body_images
 from cms.news.models import ArticlePage, Category, MemberUnit
 from cms.news.selectors import (
     attach_relations,
+    attach_snippets,
     card_relation,
     most_viewed_articles,
     published_articles,
@@ -43,7 +44,7 @@ from .filters import (
 from .http_caching import cached_json_response, stored_response_for_anonymous_get
 from .keys import is_entitled_to_internal_news
 from .models import ArticleChange
-from .pagination import DEFAULT_ORDERING, paginate
+from .pagination import DEFAULT_ORDERING, ORDERINGS, SEARCH_ORDERING, paginate
 
 RELATED_COUNT = 4
 ARTICLE_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits only: str.isdigit() accepts "９" and "²"
@@ -178,17 +179,24 @@ ARTICLE_LIST_PARAMETERS = [
     _query(
         "q",
         {"type": "string", "maxLength": MAX_QUERY_LENGTH},
-        "Tìm kiếm toàn văn, không phân biệt dấu: `dan van kheo` tìm thấy `Dân vận khéo`.",
+        (
+            "Tìm kiếm toàn văn theo âm tiết, không phân biệt dấu (`dan van kheo` tìm thấy `Dân vận khéo`, "
+            'nhưng `dan` không khớp `danh`). Mọi từ đều phải có; `"cụm từ"` tìm đúng cụm; `-từ` loại bài có từ đó; '
+            "`OR` giữa hai từ hoặc hai nhóm. Kết quả xếp theo mức liên quan "
+            "(`ordering=relevance`, mặc định khi có `q`) và có thêm trường `snippet`."
+        ),
     ),
     _query(
         "ordering",
-        description="Thứ tự sắp xếp.",
-        enum=["-date", "date", "-last_published_at", "title"],
+        description=(
+            "Thứ tự sắp xếp. `relevance` (mặc định khi có `q`) chỉ dùng cùng `q`; không có `q` thì mặc định `-date`."
+        ),
+        enum=list(ORDERINGS),
         default="-date",
     ),
     _bounded_integer(ArticleListForm, "limit", "Số bài mỗi trang, 1–100.", 20),
     _bounded_string(ArticleListForm, "cursor", "Con trỏ trang: lấy từ `next`/`previous`, đừng tự tạo."),
-    _fields_parameter(s.CARD_FIELDS),
+    _fields_parameter(s.LIST_FIELDS),
 ]
 
 
@@ -210,14 +218,20 @@ class ArticleListView(ReadOnlyApiView):
         if errors:
             raise ValidationError(errors)
         params = form.cleaned_data
+        query = request.query_params.get("q", "").strip()
+        ordering = params["ordering"] or (SEARCH_ORDERING if query else DEFAULT_ORDERING)
+        if ordering == SEARCH_ORDERING and not query:
+            raise ValidationError({"ordering": ["`relevance` chỉ dùng cùng `q` (tìm kiếm)."]})
         self.scope = articles
         page = paginate(
             with_card_data(articles),
-            ordering=params["ordering"] or DEFAULT_ORDERING,
+            ordering=ordering,
             limit=params["limit"] or 20,
             cursor=params["cursor"] or None,
         )
         attach_relations(page.items)
+        if query:
+            attach_snippets(page.items, query)
         results = s.ArticleCardSerializer(page.items, many=True, fields=params["fields"], context={"request": request})
         return Response(
             {

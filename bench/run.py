@@ -80,7 +80,32 @@ def scenarios(article_id: int) -> list[Scenario]:
         Scenario("atom_warm", "our Atom, warm", "/feeds/atom.xml", "on"),
         Scenario("rss_304", "our RSS, 304 (If-None-Match)", "/feeds/rss.xml", "on", conditional=True),
         Scenario("list_304", "our list, 304 (If-None-Match)", "/api/v1/articles/?limit=20", "on", conditional=True),
+        *search_scenarios(),
     ]  # fmt: skip
+
+
+# Issue 11: a common two-syllable query, a rare word, a quoted phrase; ours against the LIKE scan it replaced.
+SEARCHES = {
+    "common": ("nhà máy", "common two-syllable query `nhà máy`"),
+    "rare": ("Pleikrông", "rare word `Pleikrông`"),
+    "phrase": ('"an toàn lao động"', 'quoted phrase `"an toàn lao động"`'),
+}
+
+
+def search_scenarios() -> list[Scenario]:
+    from urllib.parse import quote
+
+    found = []
+    for key, (query, label) in SEARCHES.items():
+        q = quote(query)
+        found += [
+            Scenario(
+                f"like_{key}", f"baseline: LIKE per folded word, {label}", f"/api/bench/like-search/?q={q}", "off"
+            ),
+            Scenario(f"search_{key}", f"our API search, {label}, cold", f"/api/v1/articles/?q={q}&limit=20", "off"),
+            Scenario(f"site_search_{key}", f"our results page, {label}, cold", f"/tim-kiem/?q={q}", "off"),
+        ]
+    return found
 
 
 def bench_env(cache: str) -> dict[str, str]:
@@ -194,6 +219,11 @@ def table(results: dict[str, Result]) -> str:
 
 
 def ratios(results: dict[str, Result]) -> list[str]:
+    def p50_ratio(slow: str, fast: str) -> str:
+        if slow in results and fast in results and results[fast].p50_ms:
+            return f"{results[slow].p50_ms / results[fast].p50_ms:.1f}×"
+        return "n/a"
+
     def ratio(a: str, b: str) -> str:
         if a in results and b in results and results[b].rps:
             return f"{results[a].rps / results[b].rps:.2f}×"
@@ -211,6 +241,12 @@ def ratios(results: dict[str, Result]) -> list[str]:
         f"our warm RSS / list-size floor (for reference): {ratio('rss_warm', 'floor')}",
         f"our RSS 304 / list-size floor: {ratio('rss_304', 'floor')} (target ≥ 0.8×)",
         f"our list 304 / list-size floor: {ratio('list_304', 'floor')}",
+        *[
+            f"our API search / LIKE baseline, {label}: {ratio(f'search_{key}', f'like_{key}')} req/s, "
+            f"p50 {p50_ratio(f'like_{key}', f'search_{key}')} faster (target p50 ≥ {20 if key == 'rare' else 5}× "
+            "for the rare word and the common query)"
+            for key, (_query, label) in SEARCHES.items()
+        ],
     ]
 
 
@@ -222,7 +258,7 @@ def chart(results: dict[str, Result], path: Path) -> None:
 
     labels = [result.label for result in results.values()]
     values = [result.rps for result in results.values()]
-    baselines = ("floor", "floor_feed", "v2_list", "v2_detail", "syndication")
+    baselines = ("floor", "floor_feed", "v2_list", "v2_detail", "syndication", *(f"like_{key}" for key in SEARCHES))
     colours = ["#999999" if key in baselines else "#0b4f8a" for key in results]
     figure, axis = plt.subplots(figsize=(11, 0.45 * len(labels) + 1.5))
     axis.barh(labels[::-1], values[::-1], color=colours[::-1])

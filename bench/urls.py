@@ -2,7 +2,14 @@ import os
 
 from django.urls import include, path
 
-from bench.baselines import SyndicationFullContentFeed, bare_json, bare_xml, set_floor_size, wagtail_api_router
+from bench.baselines import (
+    SyndicationFullContentFeed,
+    bare_json,
+    bare_xml,
+    like_search,
+    set_floor_size,
+    wagtail_api_router,
+)
 from cms.urls import urlpatterns as site_urlpatterns
 
 set_floor_size(
@@ -15,6 +22,7 @@ urlpatterns = [
     path("api/bench/floor/", bare_json),
     path("feeds/bench/floor.xml", bare_xml),
     path("bench/syndication/rss.xml", SyndicationFullContentFeed()),
+    path("api/bench/like-search/", like_search),
     *site_urlpatterns,
 ]
 

@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from cms.website.highlight import highlight
+from cms.search.snippets import highlight
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -202,3 +202,107 @@ def test_smtp_server_down_says_the_mail_was_not_sent(client, article, settings):
     response = share(client, article)
     assert response.status_code == 503
     assert "Chưa gửi được thư" in notice(response)
+
+
+OBFUSCATED_LINKS = [
+    "evil.de",
+    "ghé evil.de nhé",
+    "1.2.3.4/x",
+    "192.168.1.10",
+    "8.8.8.8:8080",
+    "[2001:db8::1]",
+    "//evil.example",
+    "\\\\evil.example\\share",
+    "mailto:x@evil.de",
+    "x@evil.de",
+    "javascript:alert(1)",
+    "zalo:0912345678",
+    "HTTPS://EVIL.EXAMPLE",
+    "ＥＶＩＬ．ＣＯＭ",  # fullwidth letters and dot
+    "evil。com",  # ideographic full stop
+    "evil｡com",  # halfwidth ideographic full stop
+    "evil﹒com",  # small full stop
+    "evil․com",  # one dot leader
+    "evil[.]com",
+    "evil(.)com",
+    "evil{.}vn",
+    "evil[dot]com",
+    "evil (dot) com",
+    "evil dot com",
+    "evil chấm com",
+    "evil . com",
+    "evil\u200b.com",  # zero-width space inside
+    "ev\u00adil.com",  # soft hyphen inside
+    "evil\u202e.com",  # bidi override inside
+    "bücher.de",  # IDN host
+    "пример.рф",  # IDN host and IDN TLD
+    "xn--80ak6aa92e.com",  # punycode host
+    "evil.xn--p1ai",  # punycode TLD
+    "evil.cоm",  # Cyrillic о in the TLD
+    "tiếng-việt.vn",
+    "www.evil",
+    "[url=x]bấm[/url]",
+    '<a href="x">bấm</a>',
+]
+
+VIETNAMESE_PROSE = [
+    "Ngày 29.11.2024, nhà máy đạt công suất 1.200 MW.",
+    "Doanh thu 1.200.000.000 đồng, sản lượng 2.5 tỷ kWh (tăng 3.2%).",
+    "Hội nghị tổ chức tại TP. HCM, sau đó ở TP.HCM và Q.1, P.Bến Nghé.",
+    "PGS.TS Nguyễn Văn A và TS.BS Trần Thị B, Th.S Lê C, v.v.",
+    "Liên hệ Tel: 0912 345 678 lúc 7:30 sáng, thứ Sáu 15/11/2024.",
+    "Tổ máy 4x300 MW; phiên bản 1.2.3 của quy trình; đ/c Nguyễn Văn A.",
+    "“Dân vận khéo” – bài hay lắm, đọc nhé!",
+]
+
+
+@pytest.mark.parametrize("text", OBFUSCATED_LINKS)
+def test_the_note_and_the_name_refuse_every_obfuscated_link(text):
+    from cms.website.forms import ShareArticleForm
+
+    form = ShareArticleForm({"recipient": "ban@example.org", "sender_name": f"An {text}", "note": f"Xem {text}"})
+    assert not form.is_valid()
+    assert "đường dẫn" in " ".join(form.errors["note"]) and "đường dẫn" in " ".join(form.errors["sender_name"])
+
+
+@pytest.mark.parametrize("text", VIETNAMESE_PROSE)
+def test_ordinary_vietnamese_prose_with_dates_numbers_and_abbreviations_passes(text):
+    from cms.website.forms import ShareArticleForm
+
+    form = ShareArticleForm({"recipient": "ban@example.org", "sender_name": "Nguyễn Văn An", "note": text})
+    assert form.is_valid(), form.errors
+
+
+def test_an_obfuscated_link_is_refused_through_the_form_and_nothing_sent(client, article, smtp_server):
+    response = share(client, article, note="Trúng thưởng tại ＥＶＩＬ．ＣＯＭ")
+    assert response.status_code == 400
+    assert smtp_server.messages == []
+
+
+def test_one_recipient_under_two_spellings_is_limited_as_one(client, article, smtp_server, settings):
+    settings.SHARE_RATE_LIMITS = {**settings.SHARE_RATE_LIMITS, "recipient": (1, 86400)}
+    assert share(client, article, ip="198.51.100.1", recipient="friend@example.org").status_code == 200
+    for number, spelling in enumerate(["friend+x@example.org", "Friend+Tin@EXAMPLE.org", "FRIEND@example.org"]):
+        refused = share(client, article, ip=f"198.51.100.{number + 2}", recipient=spelling)
+        assert refused.status_code == 429, spelling
+    assert len(smtp_server.messages) == 1
+
+
+def test_recipient_identity_drops_the_tag_and_folds_case_and_idn():
+    from cms.website.share_mail import recipient_identity
+
+    assert recipient_identity("Friend+X@Example.ORG") == recipient_identity("friend@example.org")
+    assert recipient_identity("an@bücher.de") == recipient_identity("AN+1@xn--bcher-kva.de")
+    assert recipient_identity("an@example.org") != recipient_identity("anh@example.org")
+
+
+def test_bidirectional_controls_are_removed_from_the_name_and_the_subject(client, smtp_server):
+    article = make_article(title="Tin\u2067 mới\u2069 về nhà máy")
+    response = share(client, article, sender_name="An\u202egnp.exe", note="Đọc\u202d nhé")
+    assert response.status_code == 200
+    message = smtp_server.messages[0]
+    assert message["Subject"].strip() == "Angnp.exe gửi bạn bài viết: Tin mới về nhà máy"
+    text = message.get_body(("plain",)).get_content()
+    assert "Angnp.exe" in text and "Đọc nhé" in text
+    for control in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f":
+        assert control not in message["Subject"]

@@ -1,8 +1,14 @@
 """Counting views: a beacon per page view, one view per reader per article per day, flushed later."""
 
 import datetime
+import os
+import sqlite3
+import subprocess
+import sys
 import threading
 from collections import Counter
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.core.management import call_command
@@ -18,6 +24,7 @@ from cms.website.tasks import flush_view_counts_task
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
 
 BROWSER = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"
@@ -146,8 +153,9 @@ def test_parallel_distinct_readers_are_all_counted():
         client = Client()
         client.cookies["reader_id"] = f"{number:032x}"
         barrier.wait()
-        status = beacon(client, article).status_code
-        beacon(client, article)  # a reload: same reader, not a second view
+        address = f"198.51.100.{number}"
+        status = beacon(client, article, REMOTE_ADDR=address).status_code
+        beacon(client, article, REMOTE_ADDR=address)  # a reload: same reader, not a second view
         with lock:
             statuses[status] += 1
 
@@ -179,7 +187,7 @@ def test_flushes_running_during_reading_lose_and_double_nothing(monkeypatch):
     stop = threading.Event()
 
     def read(number: int) -> None:
-        view_counts.record_view(article.pk, f"reader-{number}")
+        view_counts.record_view(article.pk, f"reader-{number}", address=f"10.3.0.{number}")
 
     def flush() -> None:
         while not stop.is_set():
@@ -219,3 +227,96 @@ def test_counted_views_show_in_the_most_viewed_box_after_the_flush(client):
     html = client.get("/").content.decode()
     box = html.split('class="box most-viewed"', 1)[1].split("</aside>", 1)[0]
     assert box.index(popular.title) < box.index(other.title)
+
+
+def test_one_address_counts_at_most_the_daily_limit_whatever_its_user_agent(settings):
+    assert settings.VIEWS_PER_ADDRESS_PER_DAY == 20
+    article = make_article()
+    for number in range(30):
+        beacon(Client(), article, user_agent=f"{BROWSER} Build/{number}", REMOTE_ADDR="203.0.113.50")
+    assert view_counts.pending_views(article.pk) == 20
+
+
+def test_one_address_counts_at_most_the_daily_limit_whatever_its_cookies(settings):
+    settings.VIEWS_PER_ADDRESS_PER_DAY = 5
+    article, other = make_article(), make_article()
+    for number in range(30):
+        forged = Client()
+        forged.cookies["reader_id"] = f"{number:032x}"
+        beacon(forged, article, REMOTE_ADDR="203.0.113.51")
+    beacon(Client(), other, REMOTE_ADDR="203.0.113.51")  # the limit is per article
+    beacon(Client(), article, REMOTE_ADDR="203.0.113.52")  # and per address
+    view_counts.flush_view_counts()
+    assert stored_views(article) == 6
+    assert stored_views(other) == 1
+
+
+def test_the_address_limit_counts_again_the_next_day(settings):
+    settings.VIEWS_PER_ADDRESS_PER_DAY = 1
+    article = make_article()
+    today = datetime.date(2024, 11, 29)
+    assert view_counts.record_view(article.pk, "reader-1", address="203.0.113.53", day=today)
+    assert not view_counts.record_view(article.pk, "reader-2", address="203.0.113.53", day=today)
+    assert view_counts.record_view(article.pk, "reader-2", address="203.0.113.53", day=today + datetime.timedelta(1))
+
+
+def test_without_a_shared_cache_the_beacon_stores_each_view_at_once(client, settings):
+    settings.VIEW_COUNTS_BUFFERED = False
+    article = make_article(title="Bài vừa được đọc")
+    beacon(Client(), article, REMOTE_ADDR="10.4.0.1")
+    beacon(Client(), article, REMOTE_ADDR="10.4.0.2")
+    assert stored_views(article) == 2
+    assert view_counts.pending_views(article.pk) == 0
+    assert view_counts.flush_view_counts() == 0  # nothing left for a flusher to find
+    html = client.get("/").content.decode()
+    assert "Bài vừa được đọc" in html.split('class="box most-viewed"', 1)[1].split("</aside>", 1)[0]
+
+
+def _database_url_for_another_process(tmp_path) -> str:
+    """The test database as another process can open it (SQLite in memory: copied to a file)."""
+    settings_dict = connection.settings_dict
+    if connection.vendor == "sqlite":
+        path = tmp_path / "site.sqlite3"
+        connection.ensure_connection()
+        with sqlite3.connect(path) as target:
+            connection.connection.backup(target)
+        return f"sqlite:///{path}"
+    user = quote(settings_dict["USER"] or "")
+    password = f":{quote(settings_dict['PASSWORD'])}" if settings_dict["PASSWORD"] else ""
+    host = settings_dict["HOST"] or "127.0.0.1"
+    port = settings_dict["PORT"] or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
+
+
+# Committed data another process can read; serialized_rollback brings back the migrations' pages
+# that an earlier transactional test's flush removed.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_views_counted_by_the_web_process_show_in_most_viewed_read_by_another_process(tmp_path):
+    """`make run`: the web process counts in its own local-memory cache; another process reads."""
+    article = make_article(title="Bài được đọc khi chạy make run")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "VIEW_COUNTS_", "TEST_DATABASE"))
+    }
+    env.update(DJANGO_SETTINGS_MODULE="cms.settings.dev", DATABASE_URL=_database_url_for_another_process(tmp_path))
+    web_process = (
+        "import django; django.setup()\n"
+        "from django.test import Client\n"
+        "for number in range(3):\n"
+        f"    response = Client().post('/luot-xem/{article.pk}/', HTTP_USER_AGENT={BROWSER!r},"
+        " REMOTE_ADDR=f'10.5.0.{number}')\n"
+        "    print(response.status_code)\n"
+    )
+    served = subprocess.run([sys.executable, "-c", web_process], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert served.returncode == 0, served.stderr
+    assert served.stdout.split() == ["204", "204", "204"]
+    reader_process = (
+        "from cms.news.selectors import most_viewed_articles\n"
+        "print([(article.pk, article.recent_views) for article in most_viewed_articles()])"
+    )
+    read = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", reader_process], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert read.returncode == 0, read.stderr
+    assert read.stdout.strip().splitlines()[-1] == f"[({article.pk}, 3)]"

@@ -1,6 +1,7 @@
 """Page models: HomePage → NewsIndexPage (a section or a unit's news) → ArticlePage."""
 
 import datetime
+import html
 
 from django.db import models
 from django.utils import timezone
@@ -16,9 +17,10 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
+from .article_html import sanitize_html
 from .blocks import ArticleBodyBlock
 from .dates import format_vietnamese_date
-from .slugs import fold_for_search, slug_formatters, vietnamese_slugify
+from .slugs import slug_formatters, vietnamese_slugify
 from .snippets import Author, Category, MemberUnit
 
 __all__ = [
@@ -31,6 +33,11 @@ __all__ = [
     "MemberUnit",
     "NewsIndexPage",
 ]
+
+
+def _plain_text(rich_text: str) -> str:
+    # Sanitised first, so that the text of a <script> or <style> pasted in is no text at all.
+    return html.unescape(strip_tags(sanitize_html(rich_text, absolute_urls=False)))
 
 
 def local_today() -> datetime.date:
@@ -149,9 +156,6 @@ class ArticlePage(VietnameseSlugMixin, Page):
     )
     categories = ParentalManyToManyField(Category, verbose_name=_("chuyên mục"), blank=True, related_name="articles")
     tags = ClusterTaggableManager(through=ArticlePageTag, verbose_name=_("từ khóa"), blank=True)
-    # Title, lead and body folded to lower-case ASCII (`Đảng ủy` → `dang uy`), so that search
-    # is accent-insensitive on every database (see selectors.search_articles).
-    search_text = models.TextField(blank=True, editable=False)
     # File stem of the legacy text this page was imported from: re-imports update this page.
     legacy_id = models.CharField(max_length=255, null=True, blank=True, unique=True, editable=False)
 
@@ -172,10 +176,11 @@ class ArticlePage(VietnameseSlugMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Cài đặt")),
         ]
     )
+    # What search finds an article by (cms.search indexes the title and the lead apart from the rest).
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
         index.SearchField("hero_caption"),
-        index.SearchField("body"),
+        index.SearchField("body_text"),
         index.RelatedFields("author", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
@@ -193,25 +198,23 @@ class ArticlePage(VietnameseSlugMixin, Page):
     def date_display(self) -> str:
         return format_vietnamese_date(self.date)
 
-    def plain_text_parts(self) -> list[str]:
-        """Every piece of reader-visible text, in order, without markup."""
-        parts = [self.title, self.hero_caption, self.lead]
+    def body_text(self) -> str:
+        """The body's reader-visible text, without markup, one block a line (indexed for search)."""
+        return "\n".join(part for part in self.body_parts() if part)
+
+    def body_parts(self) -> list[str]:
+        parts = []
+        text = _plain_text  # rich text to what a reader sees
         for block in self.body:
             if block.block_type == "paragraph":
-                parts.append(strip_tags(block.value.source))
+                parts.append(text(block.value.source))
             elif block.block_type == "field":
-                parts += [block.value["label"], strip_tags(block.value["text"].source)]
+                parts += [block.value["label"], text(block.value["text"].source)]
             elif block.block_type == "image":
                 parts += [block.value["caption"], block.value["credit"]]
             elif block.block_type == "quote":
                 parts += [block.value["text"], block.value["attribution"]]
-        if self.author_id:
-            parts.append(self.author.name)
-        return [part for part in parts if part]
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold_for_search(" ".join(self.plain_text_parts()))
-        return super().save(*args, **kwargs)
+        return parts
 
 
 class ArticleDailyViews(models.Model):

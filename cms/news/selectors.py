@@ -14,12 +14,14 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
+from wagtail.search.backends import get_search_backend
+
+from cms.search.models import ArticleSearchDocument
+from cms.search.query import parse as parse_query
+from cms.search.snippets import snippet
 
 from .models import ArticlePage, ArticlePageTag, Author, Category, MemberUnit
 from .renditions import RENDITION_FILTERS
-from .slugs import fold_for_search
-
-MAX_SEARCH_TERMS = 12
 
 
 def published_articles(*, include_restricted: bool = False) -> PageQuerySet:
@@ -42,14 +44,27 @@ def published_articles(*, include_restricted: bool = False) -> PageQuerySet:
 
 
 def search_articles(articles: QuerySet, query: str) -> QuerySet:
-    """Articles containing every word of `query`, ignoring case and Vietnamese accents.
+    """`articles` that match a reader's `query`, best first (annotated `search_rank`).
 
-    `dan van kheo` finds `Dân vận khéo`; `dang uy` finds `Đảng ủy`. Both sides are folded the
-    same way (`fold_for_search`), so the match works the same on SQLite and PostgreSQL.
+    Through Wagtail's search framework, whose backend (`cms.search`) matches whole syllables,
+    accent-insensitively, with quoted phrases, `-exclusions` and `OR`, and ranks phrase, title,
+    lead and exact-accent matches first, then newest. Narrow `articles` with
+    `published_articles()` first: search never decides what may be shown.
     """
-    terms = fold_for_search(query).split()[:MAX_SEARCH_TERMS]
-    for term in terms:
-        articles = articles.filter(search_text__contains=term)
+    results = get_search_backend().search(query, articles)
+    if not hasattr(results, "get_queryset"):  # nothing to look for (punctuation, a lone `-`)
+        return articles.none().annotate(search_rank=Value(0))
+    return results.get_queryset()
+
+
+def attach_snippets(articles: list[ArticlePage], query: str) -> list[ArticlePage]:
+    """Give each search result its `search_snippet`: the passage around its best match, in one query."""
+    texts = dict(
+        ArticleSearchDocument.objects.filter(pk__in=[article.pk for article in articles]).values_list("pk", "text")
+    )
+    parsed = parse_query(query)
+    for article in articles:
+        article.search_snippet = snippet(texts.get(article.pk) or article.lead, parsed)
     return articles
 
 
@@ -58,11 +73,11 @@ def with_card_data(articles: QuerySet, *, body: bool = False) -> QuerySet:
     author and the hero photo with its renditions (units, categories and tags come from
     `attach_relations()`, for the callers that show them).
 
-    The folded search column is never loaded, and the StreamField body (the largest column by
-    far) only with `body=True`, for the detail view.
+    The StreamField body (the largest column by far) is loaded only with `body=True`, for the
+    detail view.
     """
     image_model = get_image_model()
-    deferred = ("search_text",) if body else ("search_text", "body")
+    deferred = () if body else ("body",)
     return (
         articles.defer(*deferred)
         .select_related("author")

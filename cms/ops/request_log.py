@@ -16,6 +16,8 @@ from urllib.parse import parse_qsl, urlencode
 from django.db import connections
 from django.urls import reverse
 
+from cms.ops.client_address import client_address
+
 logger = logging.getLogger("cms.requests")
 
 
@@ -79,6 +81,7 @@ class RequestLogMiddleware:
                     "method": request.method,
                     "path": redacted_path(request.path),
                     "query": redacted_query(request.META.get("QUERY_STRING", "")),
+                    "client": client_address(request),
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                     "queries": counter.count,

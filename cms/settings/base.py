@@ -9,6 +9,8 @@ from pathlib import Path
 import environ
 from csp.constants import NONCE
 
+from cms.ops.client_address import parse_trusted_proxies
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -26,6 +28,7 @@ WAGTAIL_SITE_NAME = env("SITE_NAME", default="Tổng công ty Phát điện 2")
 
 INSTALLED_APPS = [
     "cms.news",
+    "cms.search",
     "cms.ops",
     "cms.website",
     "api",
@@ -142,12 +145,25 @@ WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Security ---------------------------------------------------------------------------------
+# Addresses or CIDRs of the reverse proxies in front of the app servers. Only a request from one
+# of them has its X-Forwarded-For read (from the right, skipping trusted proxies): every rate
+# limit, lockout, view count and log line takes the client's address from cms/ops/client_address.py.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+parse_trusted_proxies(TRUSTED_PROXIES)  # a typo fails at start-up, not as one address for everyone
+
 # Failed admin logins: locked out per user name and address after AXES_FAILURE_LIMIT tries.
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.ops.client_address.client_address"
+# Wrong page view passwords and wrong API keys: (failures, per seconds) per client address, after
+# which the address is refused until the window ends (cms/ops/guess_limits.py).
+GUESS_LIMITS = {
+    "page_password": (env.int("PAGE_PASSWORD_FAILURE_LIMIT", default=5), int(AXES_COOLOFF_TIME * 3600)),
+    "api_key": (env.int("API_KEY_FAILURE_LIMIT", default=10), int(AXES_COOLOFF_TIME * 3600)),
+}
 
 # Content Security Policy for the public site: no inline scripts or styles, nothing from other
 # hosts (the site must also work on an intranet). The Wagtail admin and the API's interactive
@@ -216,7 +232,10 @@ STORAGES = {
 }
 
 # --- Wagtail ----------------------------------------------------------------------------------
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# One search for the site, the API and the admin: Wagtail's search framework with our backend,
+# which keeps articles in a Vietnamese-aware index of its own (cms/search) and hands every other
+# model to Wagtail's database backend (on PostgreSQL with the same `vietnamese` configuration).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search.backend", "SEARCH_CONFIG": "vietnamese"}}
 # Avatars from the admin's own static files: nothing is fetched from other hosts (the admin's
 # CSP allows none, and it must also work on an intranet).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -241,9 +260,6 @@ REST_FRAMEWORK = {
         "anonymous": env("API_ANONYMOUS_RATE", default="120/min"),
         "api_key": env("API_KEY_RATE", default="1200/min"),
     },
-    # Behind N reverse proxies, the client's address is the N-th from the right of X-Forwarded-For;
-    # 0 trusts only REMOTE_ADDR, so a caller cannot dodge the rate limit with a forged header.
-    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
     "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
@@ -279,6 +295,13 @@ SHARE_RATE_LIMITS = {
     "recipient": (env.int("SHARE_LIMIT_PER_RECIPIENT", default=3), 86400),
     "global": (env.int("SHARE_LIMIT_GLOBAL", default=200), 3600),
 }
+# "Xem nhiều nhất": one address counts at most this many views of an article per day, whatever
+# its cookies or browser (enough for a corporate NAT of many readers).
+VIEWS_PER_ADDRESS_PER_DAY = env.int("VIEWS_PER_ADDRESS_PER_DAY", default=20)
+# Buffered: the beacon only counts in the shared cache and `flush_view_counts` stores the counts
+# (production, Redis). Not buffered: each counted view is stored at once by the process that
+# counted it, as a local-memory cache is seen by no other process (the embedded default).
+VIEW_COUNTS_BUFFERED = env.bool("VIEW_COUNTS_BUFFERED", default=bool(REDIS_URL))
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # A signed preview link for a member unit's web team stays valid this long (seconds).
 PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 86400)

@@ -22,3 +22,7 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="cms-test-static-")
 
 # Failed-login lockout has its own tests, which switch it on.
 AXES_ENABLED = False
+
+# The suite counts views in the buffer and flushes them explicitly, on either cache; the
+# embedded default (stored at once) has its own tests, which switch it off.
+VIEW_COUNTS_BUFFERED = True

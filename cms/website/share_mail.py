@@ -1,5 +1,6 @@
 """The mail "Gửi cho bạn bè" sends: built entirely by the server from the article and the form."""
 
+import contextlib
 import logging
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from cms.news.models import ArticlePage
 from cms.news.renditions import absolute_url
 
 from . import rate_limits
+from .forms import remove_bidi_controls
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +44,8 @@ def build_message(share: ShareRequest) -> EmailMultiAlternatives:
         "note": share.note,
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
-    subject = f"{share.sender_name} gửi bạn bài viết: {share.article.title}"[:200]
+    # The title is the editors', the name the reader's: neither may reorder what the Subject shows.
+    subject = remove_bidi_controls(f"{share.sender_name} gửi bạn bài viết: {share.article.title}")[:200]
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string("website/share_mail.txt", context),
@@ -53,13 +56,27 @@ def build_message(share: ShareRequest) -> EmailMultiAlternatives:
     return message
 
 
+def recipient_identity(address: str) -> str:
+    """One mailbox, however it is spelt: lower-cased, `+tag` dropped, the domain in its IDNA form.
+
+    `Ban+x@Example.ORG`, `ban@example.org` and `ban+y@example.org.` reach the same person, so the
+    per-recipient limit counts them as one.
+    """
+    local, _at, domain = address.strip().rpartition("@")
+    local = local.split("+", 1)[0].casefold()
+    domain = domain.strip().rstrip(".").casefold()
+    with contextlib.suppress(UnicodeError):  # not a valid IDN: compared as written
+        domain = domain.encode("idna").decode("ascii")
+    return f"{local}@{domain}"
+
+
 def check_rate_limits(share: ShareRequest) -> None:
     """Per sender IP first, then site-wide, then per recipient (settings.SHARE_RATE_LIMITS)."""
     if not rate_limits.hit("ip", share.client_ip):
         raise ShareRefused("Bạn đã gửi quá nhiều thư. Vui lòng thử lại sau.", 429)
     if not rate_limits.hit("global", "site"):
         raise ShareRefused("Hệ thống đang tạm ngừng gửi thư vì quá nhiều yêu cầu. Vui lòng thử lại sau.", 429)
-    if not rate_limits.hit("recipient", share.recipient.lower()):
+    if not rate_limits.hit("recipient", recipient_identity(share.recipient)):
         raise ShareRefused("Địa chỉ này đã nhận đủ số thư cho phép hôm nay. Vui lòng thử lại sau.", 429)
 
 

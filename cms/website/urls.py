@@ -14,4 +14,10 @@ urlpatterns = [
     path("xem-truoc/<str:token>/", views.preview_link, name="preview_link"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap_xml, name="sitemap"),
+    # Before Wagtail's own route of the same path, which it wraps with a guess limit.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        views.authenticate_with_password,
+        name="authenticate_with_password",
+    ),
 ]

@@ -7,7 +7,13 @@ itself comes from a cache or a CDN. The hot path touches only the shared cache:
   reader per article per day;
 * a counter per (day, article), raised with the atomic `cache.incr`;
 * a per-day registry (`cache.incr` on a slot counter + one key per slot) that lets the flusher
-  find the counters, as Django's cache cannot list keys.
+  find the counters, as Django's cache cannot list keys;
+* a counter per (day, article, client address): one address counts at most
+  settings.VIEWS_PER_ADDRESS_PER_DAY readers of an article a day, whatever cookies or browsers
+  it claims (the cookie and the user agent are the client's to choose; the address is not).
+
+With settings.VIEW_COUNTS_BUFFERED off (the embedded default: a local-memory cache that no
+other process can read) the process that counted a view also stores it, at once.
 
 `flush_view_counts()` moves the counters into `ArticleDailyViews`. It never reads-then-deletes:
 it subtracts what it read (`cache.decr`, atomic), so views counted meanwhile stay in the
@@ -110,11 +116,25 @@ def _seen_key(day: datetime.date, article_id: int, reader: str) -> str:
     return f"views:seen:{day.isoformat()}:{article_id}:{reader}"
 
 
-def record_view(article_id: int, reader: str, *, also_known_as: str = "", day: datetime.date | None = None) -> bool:
-    """Count one view of the article by `reader` today; False when this reader was already counted.
+def _address_key(day: datetime.date, article_id: int, address: str) -> str:
+    digest = hashlib.sha256(address.encode()).hexdigest()[:24]
+    return f"views:address:{day.isoformat()}:{article_id}:{digest}"
 
-    `also_known_as` is the reader's next identity (the cookie id just handed out to a reader
-    who had none), marked as seen too so the reader's next beacon is not a second view.
+
+def record_view(
+    article_id: int,
+    reader: str,
+    *,
+    address: str = "",
+    also_known_as: str = "",
+    day: datetime.date | None = None,
+) -> bool:
+    """Count one view of the article by `reader` at `address` today; False when not counted.
+
+    Not counted: this reader was already counted today, or `address` has already counted
+    settings.VIEWS_PER_ADDRESS_PER_DAY readers of this article today. `also_known_as` is the
+    reader's next identity (the cookie id just handed out to a reader who had none), marked as
+    seen too so the reader's next beacon is not a second view.
     """
     day = day or timezone.localdate()
     cache = _cache()
@@ -122,8 +142,12 @@ def record_view(article_id: int, reader: str, *, also_known_as: str = "", day: d
         cache.add(_seen_key(day, article_id, also_known_as), 1, 2 * 86400)
     if not cache.add(_seen_key(day, article_id, reader), 1, 2 * 86400):
         return False
+    if _incr(_address_key(day, article_id, address)) > settings.VIEWS_PER_ADDRESS_PER_DAY:
+        return False
     _register(day, article_id)
     _incr(_counter_key(day, article_id))
+    if not settings.VIEW_COUNTS_BUFFERED:
+        _move(day, article_id, 1)
     return True
 
 
@@ -182,19 +206,23 @@ def flush_view_counts(*, today: datetime.date | None = None, days: int = FLUSH_D
         existing = set(ArticlePage.objects.filter(pk__in=article_ids).values_list("pk", flat=True))
         counters = cache.get_many([_counter_key(day, article_id) for article_id in existing])
         for article_id in sorted(existing):
-            key = _counter_key(day, article_id)
-            seen = counters.get(key) or 0
-            if seen <= 0:
-                continue
-            taken = _take(key, seen)
-            if not taken:
-                continue
-            try:
-                _store(day, article_id, taken)
-            except Exception:
-                # Keep the views for the next flush rather than losing them.
-                _incr(key, taken)
-                logger.exception("could not store %s views of article %s on %s", taken, article_id, day)
-                raise
-            moved += taken
+            moved += _move(day, article_id, counters.get(_counter_key(day, article_id)) or 0)
     return moved
+
+
+def _move(day: datetime.date, article_id: int, seen: int) -> int:
+    """Take up to `seen` buffered views of the article on `day` and store them; returns how many."""
+    if seen <= 0:
+        return 0
+    key = _counter_key(day, article_id)
+    taken = _take(key, seen)
+    if not taken:
+        return 0
+    try:
+        _store(day, article_id, taken)
+    except Exception:
+        # Keep the views for the next flush rather than losing them.
+        _incr(key, taken)
+        logger.exception("could not store %s views of article %s on %s", taken, article_id, day)
+        raise
+    return taken

@@ -7,13 +7,21 @@ import uuid
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from wagtail import views as wagtail_views
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.forms import PasswordViewRestrictionForm
+from wagtail.models import Page, PageViewRestriction
 
 from cms.news.models import Category
-from cms.news.selectors import published_articles, search_articles, with_card_data
+from cms.news.selectors import attach_snippets, published_articles, search_articles, with_card_data
+from cms.ops import guess_limits
+from cms.ops.client_address import client_address
+from cms.search.query import has_unsearchable_characters
+from cms.search.query import parse as parse_query
 
 from . import preview_links, view_counts
 from .forms import ShareArticleForm
@@ -29,12 +37,6 @@ READER_COOKIE_AGE = 365 * 86400
 _READER_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
-def client_ip(request: HttpRequest) -> str:
-    # The app server sits behind a proxy that sets REMOTE_ADDR (gunicorn behind nginx with
-    # proxy_protocol, or a trusted X-Forwarded-For rewrite); never trust a client-set header here.
-    return request.META.get("REMOTE_ADDR", "")
-
-
 @require_safe
 def category_page(request: HttpRequest, slug: str) -> HttpResponse:
     """One category's news, newest first, paginated."""
@@ -45,19 +47,30 @@ def category_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    """`/tim-kiem/?q=`: accent-insensitive, every word must match, results highlighted."""
+    """`/tim-kiem/?q=`: the API's search (same ranking, same snippets), highlighted.
+
+    Nothing typed is an error page: characters no text can hold (NUL, lone surrogates) and
+    queries with nothing to look for get an empty results page with a message.
+    """
     raw_query = request.GET.get("q", "")
     query = " ".join(raw_query.split())[:SEARCH_QUERY_MAX_LENGTH]
     context = {"query": query, "query_was_cut": len(" ".join(raw_query.split())) > SEARCH_QUERY_MAX_LENGTH}
-    if query:
-        context["articles"] = paginate(request, with_card_data(search_articles(published_articles(), query)))
+    if has_unsearchable_characters(query):
+        context["query"] = ""
+        context["query_problem"] = "Từ khóa có ký tự không hợp lệ (ký tự điều khiển). Hãy gõ lại từ khóa."
+    elif query and not parse_query(query):
+        context["query_problem"] = "Từ khóa không có chữ hay số nào để tìm. Hãy nhập ít nhất một từ."
+    elif query:
+        page = paginate(request, with_card_data(search_articles(published_articles(), query)))
+        attach_snippets(page.object_list, query)
+        context["articles"] = page
     return render(request, "pages/search_page.html", context)
 
 
 @csrf_exempt  # a beacon carries no token; it can only add one view per reader per day
 @require_POST
 def count_view(request: HttpRequest, article_id: int) -> HttpResponse:
-    """The page's beacon: one view per reader per article per day, buffered in the cache."""
+    """The page's beacon: one view per reader per article per day (and a few per address), buffered in the cache."""
     if not view_counts.is_countable(article_id):
         raise Http404("Không có bài viết này.")
     response = HttpResponse(status=204)
@@ -76,10 +89,11 @@ def count_view(request: HttpRequest, article_id: int) -> HttpResponse:
             samesite="Lax",
             secure=request.is_secure(),
         )
-    reader = view_counts.reader_key(cookie_id=cookie_id, ip=client_ip(request), user_agent=user_agent)
+    address = client_address(request)
+    reader = view_counts.reader_key(cookie_id=cookie_id, ip=address, user_agent=user_agent)
     also_known_as = view_counts.reader_key(cookie_id=new_cookie_id, ip="", user_agent="") if new_cookie_id else ""
     try:
-        view_counts.record_view(article_id, reader, also_known_as=also_known_as)
+        view_counts.record_view(article_id, reader, address=address, also_known_as=also_known_as)
     except view_counts.ViewBufferUnavailable:
         logger.warning("view of article %s not counted: the view-count buffer is unavailable", article_id)
     return response
@@ -106,7 +120,7 @@ def share_article(request: HttpRequest, article_id: int) -> HttpResponse:
                 recipient=form.cleaned_data["recipient"],
                 sender_name=form.cleaned_data["sender_name"],
                 note=form.cleaned_data["note"],
-                client_ip=client_ip(request),
+                client_ip=client_address(request),
             )
             try:
                 send_share_mail(share)
@@ -121,6 +135,37 @@ def share_article(request: HttpRequest, article_id: int) -> HttpResponse:
         form = ShareArticleForm()
     context["form"] = form
     return render(request, "pages/share_page.html", context, status=status)
+
+
+@never_cache
+def authenticate_with_password(request: HttpRequest, page_view_restriction_id: int, page_id: int) -> HttpResponse:
+    """Wagtail's page password form, with wrong passwords counted against the caller's address.
+
+    After settings.GUESS_LIMITS["page_password"] wrong passwords the address is refused (429),
+    even with the right password, until the window ends.
+    """
+    if request.method != "POST":
+        return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    address = client_address(request)
+    wait = guess_limits.seconds_locked_out("page_password", address)
+    if wait:
+        restriction = get_object_or_404(PageViewRestriction, id=page_view_restriction_id)
+        page = get_object_or_404(Page, id=page_id).specific
+        form = PasswordViewRestrictionForm(instance=restriction, initial={"return_url": request.POST.get("return_url")})
+        form.cleaned_data = {}  # an unbound form takes a form-wide error only with this
+        form.add_error(
+            None,
+            f"Bạn đã nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau {guess_limits.minutes(wait)} phút.",
+        )
+        action_url = reverse("wagtailcore_authenticate_with_password", args=[restriction.id, page.id])
+        response = page.serve_password_required_response(request, form, action_url)
+        response.status_code = 429
+        response["Retry-After"] = str(wait)
+        return response
+    response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    if response.status_code == 200:  # the form again: the password was wrong (a right one redirects)
+        guess_limits.record_failure("page_password", address)
+    return response
 
 
 @never_cache

@@ -11,8 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from cms.news.models import NewsIndexPage
 from cms.news.renditions import RENDITION_FILTERS, absolute_url, rendition, shared_renditions
 from cms.news.selectors import categories, most_viewed_articles, published_articles, with_card_data
-
-from ..highlight import highlight
+from cms.search.snippets import highlight
 
 register = template.Library()
 
