@@ -48,7 +48,9 @@ DEFAULT_TEXT = {
 def _vietnamese_detail(exc, context):
     """The Vietnamese message for an error DRF worded, or None to keep the exception's own."""
     if isinstance(exc, exceptions.Throttled):
-        return throttled_message(exc.wait)
+        # A refusal of our own (guess limits) already says why, in Vietnamese.
+        worded_by_drf = str(exc.detail).startswith(str(exceptions.Throttled.default_detail))
+        return throttled_message(exc.wait) if worded_by_drf else None
     for exception_class, message in RAISED_BY_DRF.items():
         if isinstance(exc, exception_class):
             return message.format(method=getattr(context.get("request"), "method", ""))
