@@ -11,24 +11,55 @@ from django.db.models import QuerySet
 from taggit.models import Tag
 
 from cms.news.models import ArticlePage, Author, Category, MemberUnit
-from cms.news.selectors import search_articles
+from cms.news.selectors import authors_in_use, search_articles, tags_in_use
 
 from .errors import form_errors
-from .pagination import ORDERINGS
+from .pagination import ORDERINGS, checked_moment
 from .serializers import DETAIL_FIELDS, LIST_FIELDS
 
 MAX_SLUGS_PER_FILTER = 50
 MAX_QUERY_LENGTH = 200
 DATE_FORMAT_HELP = "dùng định dạng YYYY-MM-DD, ví dụ 2024-11-29"
+DATETIME_FORMAT_HELP = "dùng ISO 8601, ví dụ 2024-11-29T08:00:00+07:00"
+
+
+class BoundedIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """ISO 8601, with an offset the database can store and a moment it can compare with."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return checked_moment(moment)
+        except ValueError as error:
+            raise forms.ValidationError(
+                f"Thời điểm ngoài phạm vi: độ lệch múi giờ tối đa ±15:59, năm từ 1 đến 9999; {DATETIME_FORMAT_HELP}."
+            ) from error
+
+
+class BoundedIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = BoundedIsoDateTimeField
 
 
 class CommaSeparatedSlugsField(forms.CharField):
-    """`a,b,c` → ["a", "b", "c"], each a known slug of `model`."""
+    """`a,b,c` → ["a", "b", "c"], each a known slug of `model`.
 
-    def __init__(self, *, model=None, listing: str = "", **kwargs):
+    With `in_use`, a slug is known only when one of `articles` (the caller's published
+    articles, set by the filter set) uses it: `in_use(articles)` → the model's queryset.
+    """
+
+    def __init__(self, *, model=None, listing: str = "", in_use=None, **kwargs):
         self.model = model
         self.listing = listing
+        self.in_use = in_use
+        self.articles: QuerySet | None = None
         super().__init__(**kwargs)
+
+    def known_objects(self) -> QuerySet:
+        if self.in_use is not None and self.articles is not None:
+            return self.in_use(self.articles)
+        return self.model.objects.all()
 
     def clean(self, value):
         value = super().clean(value)
@@ -42,7 +73,7 @@ class CommaSeparatedSlugsField(forms.CharField):
                 validate_slug(slug)
             except forms.ValidationError as error:
                 raise forms.ValidationError(f"'{slug}' không phải là slug hợp lệ (chữ thường, số, dấu -).") from error
-        known = set(self.model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        known = set(self.known_objects().filter(slug__in=slugs).values_list("slug", flat=True))
         unknown = [slug for slug in slugs if slug not in known]
         if unknown:
             raise forms.ValidationError(
@@ -72,8 +103,10 @@ class SlugListFilter(django_filters.Filter):
 class ArticleFilterSet(django_filters.FilterSet):
     unit = SlugListFilter(relation="units__slug", model=MemberUnit, listing="đơn vị")
     category = SlugListFilter(relation="categories__slug", model=Category, listing="chuyên mục")
-    tag = SlugListFilter(relation="tags__slug", model=Tag, listing="từ khóa")
-    author = SlugListFilter(relation="author__slug", model=Author, listing="tác giả")
+    # Units and categories are public (/api/v1/units/, /categories/ list them all); tags and
+    # authors exist for a caller only through the articles it may see.
+    tag = SlugListFilter(relation="tags__slug", model=Tag, listing="từ khóa", in_use=tags_in_use)
+    author = SlugListFilter(relation="author__slug", model=Author, listing="tác giả", in_use=authors_in_use)
     slug = django_filters.CharFilter(field_name="slug", max_length=255)
     date_from = django_filters.DateFilter(
         field_name="date",
@@ -87,16 +120,21 @@ class ArticleFilterSet(django_filters.FilterSet):
         input_formats=["%Y-%m-%d"],
         error_messages={"invalid": f"Ngày không hợp lệ: {DATE_FORMAT_HELP}."},
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = BoundedIsoDateTimeFilter(
         field_name="last_published_at",
         lookup_expr="gte",
-        error_messages={"invalid": "Thời điểm không hợp lệ: dùng ISO 8601, ví dụ 2024-11-29T08:00:00+07:00."},
+        error_messages={"invalid": f"Thời điểm không hợp lệ: {DATETIME_FORMAT_HELP}."},
     )
     q = django_filters.CharFilter(method="search", max_length=MAX_QUERY_LENGTH)
 
     class Meta:
         model = ArticlePage
         fields = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset=queryset, **kwargs)
+        for name in ("tag", "author"):
+            self.filters[name].field.articles = self.queryset
 
     def search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return search_articles(qs, value) if value.strip() else qs

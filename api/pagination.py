@@ -15,6 +15,8 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from rest_framework.exceptions import ValidationError
 
+from cms.ops.unreadable_input import UNREADABLE
+
 ASC, DESC = "asc", "desc"
 # name → ((field, direction), ...), the last field unique.
 ORDERINGS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -28,7 +30,26 @@ ORDERINGS: dict[str, tuple[tuple[str, str], ...]] = {
 DEFAULT_ORDERING = "-date"
 SEARCH_ORDERING = "relevance"
 FORWARD, BACKWARD = "n", "p"
+MAX_PK = 2**63 - 1  # a bigint
+INTEGER_KEYS = {"pk": 1, "search_rank": -MAX_PK}  # key → its least value; none beyond a bigint
+MAX_KEY_LENGTH = 255  # the longest title
 BAD_CURSOR = "Con trỏ không hợp lệ hoặc đã hết hạn: hãy dùng nguyên giá trị `next`/`previous` mà API trả về."
+
+
+# PostgreSQL stores UTC offsets up to 15:59 (Python accepts up to 23:59): beyond it is a 400.
+MAX_UTC_OFFSET = datetime.timedelta(hours=15, minutes=59)
+
+
+def checked_moment(moment: datetime.datetime) -> datetime.datetime:
+    """The moment in UTC; ValueError when its offset is beyond ±15:59 or it falls outside the
+    years 1–9999 once in UTC (the database could not compare with it)."""
+    offset = moment.utcoffset()
+    if offset is None or abs(offset) > MAX_UTC_OFFSET:
+        raise ValueError("offset")
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError as error:
+        raise ValueError("range") from error
 
 
 @dataclass
@@ -45,16 +66,18 @@ def _encode_value(value: Any) -> Any:
 
 
 def _decode_value(field: str, value: Any) -> Any:
+    """A key value as the database can compare it; ValueError/TypeError for anything a cursor
+    we made could not hold (the cursor is opaque, but a caller can still craft one)."""
+    if field in INTEGER_KEYS:
+        if not isinstance(value, int) or isinstance(value, bool) or not INTEGER_KEYS[field] <= value <= MAX_PK:
+            raise TypeError(field)
+        return value
+    if not isinstance(value, str) or len(value) > MAX_KEY_LENGTH or UNREADABLE.search(value):
+        raise TypeError(field)
     if field == "date":
         return datetime.date.fromisoformat(value)
     if field.endswith("_at"):
-        return datetime.datetime.fromisoformat(value)
-    if field in ("pk", "search_rank"):
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise TypeError(field)
-        return value
-    if not isinstance(value, str):
-        raise TypeError(field)
+        return checked_moment(datetime.datetime.fromisoformat(value))
     return value
 
 

@@ -1,7 +1,7 @@
 """API v1 routes (issue 3). Unknown addresses under /api/v1/ answer a JSON 404."""
 
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
 from . import views
 from .errors import not_found
@@ -15,6 +15,6 @@ urlpatterns = [
     path("tags/", views.TagListView.as_view(), name="api-tags"),
     path("changes/", views.ChangeListView.as_view(), name="api-changes"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/", views.ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     re_path(r"^.*$", not_found),
 ]

@@ -7,10 +7,11 @@ import re
 
 from django.conf import settings
 from django.db.models import Count, Max, Q, QuerySet
-from django.http import QueryDict
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_vary_headers
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.views import SpectacularSwaggerView
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -31,7 +32,15 @@ from cms.news.selectors import (
 from . import serializers as s
 from .changes import changes_for
 from .errors import form_errors, raise_for_form
-from .filters import ArticleDetailForm, ArticleFilterSet, ArticleListForm, ChangesForm, MostViewedForm, filter_articles
+from .filters import (
+    MAX_QUERY_LENGTH,
+    ArticleDetailForm,
+    ArticleFilterSet,
+    ArticleListForm,
+    ChangesForm,
+    MostViewedForm,
+    filter_articles,
+)
 from .http_caching import cached_json_response, stored_response_for_anonymous_get
 from .keys import is_entitled_to_internal_news
 from .models import ArticleChange
@@ -130,25 +139,47 @@ def _query(name: str, kind=OpenApiTypes.STR, description: str = "", **kwargs) ->
     return OpenApiParameter(name, kind, OpenApiParameter.QUERY, required=False, description=description, **kwargs)
 
 
+# The bounds the forms enforce (api/filters.py), stated in the schema from the same fields.
+SLUG_LIST = {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+(,[-a-zA-Z0-9_]+)*$"}
+
+
+def _bounded_integer(form, name: str, description: str, default: int) -> OpenApiParameter:
+    field = form.base_fields[name]
+    schema = {"type": "integer", "minimum": field.min_value, "maximum": field.max_value, "default": default}
+    return _query(name, schema, description)
+
+
+def _bounded_string(form, name: str, description: str, **schema) -> OpenApiParameter:
+    field = form.base_fields[name]
+    return _query(name, {"type": "string", "maxLength": field.max_length, **schema}, description)
+
+
 def _fields_parameter(allowed: tuple[str, ...]) -> OpenApiParameter:
+    names = "|".join(allowed)
     return _query(
         "fields",
+        {"type": "string", "pattern": rf"^({names})(,({names}))*$"},
         description=f"Chỉ trả về các trường này (cách nhau bởi dấu phẩy); `id` luôn có. Hợp lệ: {', '.join(allowed)}.",
     )
 
 
 ARTICLE_LIST_PARAMETERS = [
-    _query("unit", description="Slug đơn vị; nhiều slug cách nhau bởi dấu phẩy (HOẶC). Các bộ lọc kết hợp bằng VÀ."),
-    _query("category", description="Slug chuyên mục; nhiều slug cách nhau bởi dấu phẩy (HOẶC)."),
-    _query("tag", description="Slug từ khóa; nhiều slug cách nhau bởi dấu phẩy (HOẶC)."),
-    _query("author", description="Slug tác giả; nhiều slug cách nhau bởi dấu phẩy (HOẶC)."),
-    _query("slug", description="Đúng slug của bài viết."),
+    _query("unit", SLUG_LIST, "Slug đơn vị; nhiều slug cách nhau bởi dấu phẩy (HOẶC). Các bộ lọc kết hợp bằng VÀ."),
+    _query("category", SLUG_LIST, "Slug chuyên mục; nhiều slug cách nhau bởi dấu phẩy (HOẶC)."),
+    _query("tag", SLUG_LIST, "Slug từ khóa; nhiều slug cách nhau bởi dấu phẩy (HOẶC)."),
+    _query("author", SLUG_LIST, "Slug tác giả; nhiều slug cách nhau bởi dấu phẩy (HOẶC)."),
+    _query("slug", {"type": "string", "maxLength": 255}, "Đúng slug của bài viết."),
     _query("date_from", OpenApiTypes.DATE, "Ngày đăng từ (YYYY-MM-DD, tính cả ngày này)."),
     _query("date_to", OpenApiTypes.DATE, "Ngày đăng đến (YYYY-MM-DD, tính cả ngày này)."),
-    _query("updated_since", OpenApiTypes.DATETIME, "Xuất bản (lần cuối) từ thời điểm này (ISO 8601)."),
+    _query(
+        "updated_since",
+        OpenApiTypes.DATETIME,
+        "Xuất bản (lần cuối) từ thời điểm này (ISO 8601; độ lệch múi giờ tối đa ±15:59).",
+    ),
     _query(
         "q",
-        description=(
+        {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+        (
             "Tìm kiếm toàn văn theo âm tiết, không phân biệt dấu (`dan van kheo` tìm thấy `Dân vận khéo`, "
             'nhưng `dan` không khớp `danh`). Mọi từ đều phải có; `"cụm từ"` tìm đúng cụm; `-từ` loại bài có từ đó; '
             "`OR` giữa hai từ hoặc hai nhóm. Kết quả xếp theo mức liên quan "
@@ -163,8 +194,8 @@ ARTICLE_LIST_PARAMETERS = [
         enum=list(ORDERINGS),
         default="-date",
     ),
-    _query("limit", OpenApiTypes.INT, "Số bài mỗi trang, 1–100.", default=20),
-    _query("cursor", description="Con trỏ trang: lấy từ `next`/`previous`, đừng tự tạo."),
+    _bounded_integer(ArticleListForm, "limit", "Số bài mỗi trang, 1–100.", 20),
+    _bounded_string(ArticleListForm, "cursor", "Con trỏ trang: lấy từ `next`/`previous`, đừng tự tạo."),
     _fields_parameter(s.LIST_FIELDS),
 ]
 
@@ -216,7 +247,12 @@ class ArticleListView(ReadOnlyApiView):
     summary="Một bài viết",
     description="Thẻ tin cùng nội dung theo khối (`sections`), HTML đã làm sạch (`body_html`) và vài bài liên quan.",
     parameters=[
-        OpenApiParameter("article_id", OpenApiTypes.INT, OpenApiParameter.PATH, description="Mã bài viết."),
+        OpenApiParameter(
+            "article_id",
+            {"type": "integer", "minimum": 1, "maximum": 10**18 - 1},
+            OpenApiParameter.PATH,
+            description="Mã bài viết.",
+        ),
         _fields_parameter(s.DETAIL_FIELDS),
     ],
     responses={
@@ -260,9 +296,9 @@ class ArticleDetailView(ReadOnlyApiView):
     summary="Bài xem nhiều nhất",
     description="Xếp theo lượt xem trong `days` ngày gần nhất (tính cả hôm nay). Danh sách trống khi chưa có lượt xem.",
     parameters=[
-        _query("days", OpenApiTypes.INT, "Số ngày, 1–90.", default=7),
-        _query("unit", description="Slug một đơn vị."),
-        _query("limit", OpenApiTypes.INT, "Số bài, 1–50.", default=10),
+        _bounded_integer(MostViewedForm, "days", "Số ngày, 1–90.", 7),
+        _query("unit", {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"}, "Slug một đơn vị."),
+        _bounded_integer(MostViewedForm, "limit", "Số bài, 1–50.", 10),
     ],
     responses={200: s.MostViewedListSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
 )
@@ -348,9 +384,17 @@ class TagListView(ReadOnlyApiView):
         "bài đang xuất bản. Đọc tiếp với `since=next_cursor` khi `has_more` là true."
     ),
     parameters=[
-        _query("since", description="Con trỏ `next_cursor` của lần đọc trước; bỏ trống để đọc từ đầu."),
-        _query("unit", description="Slug một đơn vị: chỉ các thay đổi liên quan đến đơn vị này."),
-        _query("limit", OpenApiTypes.INT, "Số mục, 1–500.", default=100),
+        _query(
+            "since",
+            {"type": "string", "pattern": r"^[0-9]{1,18}$"},
+            "Con trỏ `next_cursor` của lần đọc trước; bỏ trống để đọc từ đầu.",
+        ),
+        _query(
+            "unit",
+            {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"},
+            "Slug một đơn vị: chỉ các thay đổi liên quan đến đơn vị này.",
+        ),
+        _bounded_integer(ChangesForm, "limit", "Số mục, 1–500.", 100),
     ],
     responses={200: s.ChangeListSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
 )
@@ -377,3 +421,17 @@ class ChangeListView(ReadOnlyApiView):
                 "next": absolute_page_url(request, since=next_cursor) if has_more else None,
             }
         )
+
+
+class ApiDocsView(SpectacularSwaggerView):
+    """/api/v1/docs/: Swagger UI under a Content-Security-Policy (its inline style and script
+    carry the request's nonce). OPTIONS answers with the allowed methods: DRF would render its
+    metadata through the page's HTML renderer, which has no template for it."""
+
+    template_name = "api/swagger_ui.html"
+    http_method_names = ["get", "head", "options"]
+
+    def options(self, request, *args, **kwargs):
+        response = HttpResponse(status=200)
+        response["Allow"] = ", ".join(self.allowed_methods)
+        return response

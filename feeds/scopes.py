@@ -15,7 +15,7 @@ from taggit.models import Tag
 
 from cms.news.models import ArticlePage, Category, MemberUnit
 from cms.news.renditions import absolute_url
-from cms.news.selectors import published_articles
+from cms.news.selectors import published_articles, tags_in_use
 from cms.website.identity import site_identity
 
 # Format name → (file name in the URL, media type).
@@ -29,7 +29,8 @@ SCOPE_KINDS = ("site", "unit", "category", "tag")
 
 
 class ScopeNotFound(LookupError):
-    """No unit, category or tag has this slug."""
+    """No unit, category or tag has this slug (a tag only non-public articles carry included:
+    feeds are public, and its name must not tell what unpublished work is about)."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def find_scope(kind: str, slug: str = "") -> FeedScope:
         if kind == "category":
             return category_scope(Category.objects.get(slug=slug))
         if kind == "tag":
-            return tag_scope(Tag.objects.get(slug=slug))
+            return tag_scope(tags_in_use(published_articles()).get(slug=slug))
     except (MemberUnit.DoesNotExist, Category.DoesNotExist, Tag.DoesNotExist) as error:
         raise ScopeNotFound(f"{kind} {slug!r}") from error
     raise ScopeNotFound(kind)

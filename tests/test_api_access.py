@@ -74,6 +74,10 @@ def visible_ids(client, kind: str, article: ArticlePage, headers: dict) -> set[i
     ]
     for query in queries:
         response = client.get("/api/v1/articles/", {**query, "limit": 100}, headers=headers)
+        if response.status_code == 400 and set(query) <= {"tag", "author"}:
+            # A tag or author only hidden articles use does not exist for this caller (issue 12).
+            assert list(response.json()["errors"]) == list(query)
+            continue
         assert response.status_code == 200, (query, response.content)
         found |= {item["id"] for item in response.json()["results"]}
         for item in response.json()["results"]:

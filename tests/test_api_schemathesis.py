@@ -1,5 +1,12 @@
 """Schemathesis against the API's own OpenAPI schema, in process (issue 6): generated requests
-for every operation never get a server error, and every response matches the schema."""
+for every operation never get a server error, and every response matches the schema.
+
+Issue 12: with every check schemathesis has, in positive and negative modes. The schema states
+the bounds the API enforces (minimum, maximum, formats, patterns, maxLength), so what it calls
+valid is accepted and what it calls invalid is refused. One thing a schema cannot state is
+which slugs, cursors and change ids exist: a request naming one the API does not know is
+documented as a 400, so for such a request the check that valid data is accepted is left out.
+"""
 
 import json
 
@@ -25,14 +32,17 @@ def _load_schema():
 
 
 schema = _load_schema()
-# The issue's checks: no server error, and every response (status, headers, body) as documented.
-CHECKS = [
-    checks.not_a_server_error,
-    checks.status_code_conformance,
-    checks.content_type_conformance,
-    checks.response_headers_conformance,
-    checks.response_schema_conformance,
-]
+# Parameters whose value must name something stored (a unit, a tag, a cursor the API wrote…).
+NAMING_PARAMETERS = ("unit", "category", "tag", "author", "cursor", "since")
+
+
+def names_something(case) -> bool:
+    """The request names a stored thing, or asks for an empty date range (`date_from` after
+    `date_to`): a 400 is then the documented answer to well-formed input."""
+    query = case.query or {}
+    if any(query.get(name) not in (None, "") for name in NAMING_PARAMETERS):
+        return True
+    return bool(query.get("date_from") and query.get("date_to") and str(query["date_from"]) > str(query["date_to"]))
 
 
 @pytest.fixture
@@ -67,4 +77,5 @@ def published_news(db, in_process_wsgi):
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_every_operation_answers_within_its_schema_and_never_with_a_server_error(case, published_news):
     # The in-process WSGI client does not decompress; gzip is tested in test_api_http.py.
-    case.call_and_validate(headers={"Accept-Encoding": "identity"}, checks=CHECKS)
+    excluded = [checks.positive_data_acceptance] if names_something(case) else []
+    case.call_and_validate(headers={"Accept-Encoding": "identity"}, excluded_checks=excluded)

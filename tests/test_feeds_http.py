@@ -98,7 +98,9 @@ def test_view_restriction_added_removes_the_article_from_cached_feeds(client, ar
 
     PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
 
-    assert all(read_feed(client.get(path)).titles == [] for path in paths)
+    assert all(read_feed(client.get(path)).titles == [] for path in paths if "/tags/" not in path)
+    # Its tag is now one only a non-public article carries: no such tag, to a feed reader (issue 12).
+    assert client.get("/feeds/tags/van-hanh/feed.json").status_code == 404
 
 
 def test_rendered_feed_is_served_from_the_cache_until_content_changes(client, article):

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from django.db.models import CharField, Prefetch, Q, QuerySet, Sum, Value
 from django.utils import timezone
+from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 from wagtail.search.backends import get_search_backend
@@ -19,7 +20,7 @@ from cms.search.models import ArticleSearchDocument
 from cms.search.query import parse as parse_query
 from cms.search.snippets import snippet
 
-from .models import ArticlePage, ArticlePageTag, Category, MemberUnit
+from .models import ArticlePage, ArticlePageTag, Author, Category, MemberUnit
 from .renditions import RENDITION_FILTERS
 
 
@@ -174,3 +175,16 @@ def most_viewed_articles(
         .filter(recent_views__gt=0)
         .order_by("-recent_views", "-date", "-pk")[:limit]
     )
+
+
+def tags_in_use(articles: QuerySet) -> QuerySet:
+    """Tags of at least one of `articles` (the caller's published articles): the only tags a
+    caller may learn of. A tag only drafts or restricted articles carry is, to that caller, a
+    tag that does not exist (the API's `tag=` filter, the tag feeds)."""
+    in_use = ArticlePageTag.objects.filter(content_object__in=articles.values("pk")).values("tag_id")
+    return Tag.objects.filter(pk__in=in_use)
+
+
+def authors_in_use(articles: QuerySet) -> QuerySet:
+    """Authors of at least one of `articles`, as `tags_in_use()` for the `author=` filter."""
+    return Author.objects.filter(pk__in=articles.exclude(author__isnull=True).values("author_id"))

@@ -7,6 +7,7 @@ safe default so that a newcomer needs nothing installed: SQLite and local-memory
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE
 
 from cms.ops.client_address import parse_trusted_proxies
 
@@ -77,8 +78,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.ops.csp.ExcludedPathsFirstCSPMiddleware",
+    # Before anything looks the path up or reads a parameter: NUL and lone surrogates answer
+    # 404/400 here, not a database error further in (cms/ops/unreadable_input.py).
+    "cms.ops.unreadable_input.RefuseUnreadableInputMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: locks out repeated failed admin logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -183,6 +187,37 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# The API's interactive docs: Swagger UI's inline style and script carry the request's nonce,
+# the schema is fetched from this host.
+CSP_API_DOCS = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", NONCE],
+    "style-src": ["'self'", NONCE],
+    "img-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "font-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Wagtail's admin, what it needs (tests/test_browser_csp.py loads it in Chromium): its form
+# widgets (date choosers, image and snippet choosers) start with inline scripts, its widgets set
+# style attributes, previews run in a same-origin iframe, uploads are previewed from blob: URLs.
+# Nothing from another host, no plugins, forms post only here, framed only by itself.
+CSP_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "connect-src": ["'self'"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -207,6 +242,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # which keeps articles in a Vietnamese-aware index of its own (cms/search) and hands every other
 # model to Wagtail's database backend (on PostgreSQL with the same `vietnamese` configuration).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search.backend", "SEARCH_CONFIG": "vietnamese"}}
+# Avatars from the admin's own static files: nothing is fetched from other hosts (the admin's
+# CSP allows none, and it must also work on an intranet).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv", "zip"]
 
@@ -244,6 +283,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.empty_values_mean_absent"],
 }
 API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=600)  # publishing invalidates earlier
 API_MAX_AGE = env.int("API_MAX_AGE", default=60)  # what browsers and proxies may reuse unchecked

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail import views as wagtail_views
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.forms import PasswordViewRestrictionForm
@@ -37,7 +37,7 @@ READER_COOKIE_AGE = 365 * 86400
 _READER_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
-@require_GET
+@require_safe
 def category_page(request: HttpRequest, slug: str) -> HttpResponse:
     """One category's news, newest first, paginated."""
     category = get_object_or_404(Category, slug=slug)
@@ -45,7 +45,7 @@ def category_page(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "pages/category_page.html", {"category": category, "articles": articles})
 
 
-@require_GET
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
     """`/tim-kiem/?q=`: the API's search (same ranking, same snippets), highlighted.
 
@@ -100,7 +100,7 @@ def count_view(request: HttpRequest, article_id: int) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def share_article(request: HttpRequest, article_id: int) -> HttpResponse:
     """ "Gửi cho bạn bè": the form, and after sending a page that says whether the mail went."""
     article = get_object_or_404(published_articles(), pk=article_id)
@@ -169,7 +169,7 @@ def authenticate_with_password(request: HttpRequest, page_view_restriction_id: i
 
 
 @never_cache
-@require_GET
+@require_safe
 def preview_link(request: HttpRequest, token: str) -> JsonResponse:
     """The draft's API JSON for whoever holds a valid, unexpired signed link."""
     try:
@@ -186,7 +186,7 @@ def preview_link(request: HttpRequest, token: str) -> JsonResponse:
     return response
 
 
-@require_GET
+@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
@@ -201,6 +201,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def sitemap_xml(request: HttpRequest) -> HttpResponse:
     return wagtail_sitemap(request, sitemaps={"pages": PublicPagesSitemap})
