@@ -31,6 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PORTS = (8101, 8102)
+# The load goes through nginx, as a deployment's traffic does (scripts/prod-local.sh starts it in
+# front of the app servers); `--direct` sends it to the app servers in turn instead.
+NGINX_PORT = int(os.environ.get("NGINX_PORT", "8100"))
 PY = sys.executable
 REDIS_START = [
     "redis-server",
@@ -111,10 +114,11 @@ def discover_paths() -> list[str]:
 
 
 class Load:
-    """Threads requesting random paths from both app servers until stopped (bounded)."""
+    """Threads requesting random paths through nginx (or from both app servers) until stopped (bounded)."""
 
-    def __init__(self, paths: list[str], threads: int, scenario: Scenario, timeout: float = 10.0):
+    def __init__(self, paths: list[str], threads: int, scenario: Scenario, timeout: float = 10.0, direct=False):
         self.paths, self.scenario, self.timeout = paths, scenario, timeout
+        self.ports = PORTS if direct else (NGINX_PORT,)
         self.stop_event = threading.Event()
         self.lock = threading.Lock()
         self.threads = [threading.Thread(target=self.run, args=(n,), daemon=True) for n in range(threads)]
@@ -122,7 +126,7 @@ class Load:
     def run(self, number: int) -> None:
         rng = random.Random(number)
         while not self.stop_event.is_set():
-            port, path = PORTS[number % len(PORTS)], rng.choice(self.paths)
+            port, path = self.ports[number % len(self.ports)], rng.choice(self.paths)
             started = time.monotonic()
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=self.timeout) as response:
@@ -202,11 +206,11 @@ def redis_pid() -> int:
     return int(subprocess.run(["pgrep", "-f", "redis-server.*6379"], capture_output=True, text=True).stdout.split()[0])
 
 
-def run_scenario(name: str, paths: list[str], seconds: float, threads: int) -> dict:
+def run_scenario(name: str, paths: list[str], seconds: float, threads: int, direct: bool = False) -> dict:
     scenario = Scenario(name)
     begin = time.monotonic()
     editor = Editor(seconds)
-    with Load(paths, threads, scenario):
+    with Load(paths, threads, scenario, direct=direct):
         if name == "baseline":
             time.sleep(seconds)
         elif name == "postgres_restart":
@@ -329,6 +333,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20, help="per scenario (at most 60)")
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--only", nargs="*", choices=[*SCENARIOS, "propagation"])
+    parser.add_argument("--direct", action="store_true", help="load the app servers directly, not through nginx")
     args = parser.parse_args()
     seconds = min(args.seconds, 60)
 
@@ -343,7 +348,7 @@ def main() -> None:
             if args.only and name not in args.only:
                 continue
             print(f"scenario: {name}…", flush=True)
-            report[name] = run_scenario(name, paths, seconds, args.threads)
+            report[name] = run_scenario(name, paths, seconds, args.threads, direct=args.direct)
             print(json.dumps(report[name], ensure_ascii=False), flush=True)
         if not args.only or "propagation" in args.only:
             report["propagation"] = unpublish_propagation()
