@@ -33,7 +33,7 @@ install-dev: $(VENV)/.installed-dev ## Same, plus what the tests, lint and bench
 demo: install ## Migrate the database, load demo content, build the search index, make sure an admin user exists
 	$(BIN)/python manage.py migrate --no-input
 	SITE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py update_index --verbosity 0
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py update_index --verbosity 0
 	SITE_URL=$(SITE_URL) $(BIN)/python manage.py ensure_admin
 
 run: demo ## Everything above, then serve the site on http://127.0.0.1:8000 (HOST=…, PORT=… to change it)

@@ -6,6 +6,7 @@ tests/test_browser_site.py).
 """
 
 import io
+import time
 
 from django.core.management import call_command
 
@@ -41,7 +42,16 @@ def open_new_article(page, base_url: str, section: NewsIndexPage) -> None:
     page.goto(f"{base_url}/admin/pages/add/news/articlepage/{section.pk}/")
     # Wagtail notes the form's initial state two seconds after loading; edits made before that
     # would count as the initial state and start no autosave.
-    page.wait_for_function("window.watchingEdits === true")
+    wait_until(page, "window.watchingEdits === true")
+
+
+def wait_until(page, expression: str, seconds: float = 15) -> None:
+    """Poll `expression` through the DevTools protocol: `wait_for_function` evaluates a string
+    inside the page, which the admin's Content-Security-Policy (no 'unsafe-eval') rightly refuses."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {expression}"
+        page.wait_for_timeout(50)
 
 
 def choose_unit(page, name: str) -> None:
