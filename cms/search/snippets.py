@@ -1,4 +1,9 @@
-"""What a results list shows of a match: the words marked, and the passage around the best match."""
+"""What a results list shows of a match: the words marked, and the passage around the best match.
+
+Both work on a folded copy of the text of the same length (each composed Vietnamese letter folds
+to one ASCII letter), so one regular expression finds the query's whole syllables and their
+positions in the original text at once.
+"""
 
 import re
 import unicodedata
@@ -6,31 +11,43 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from cms.news.slugs import VIETNAMESE_LETTER_GROUPS
+
 from .query import SearchQuery, parse
-from .text import fold
 
-_SYLLABLE = re.compile(r"[^\W_]+")
-SNIPPET_SYLLABLES = 36
-LEAD_IN = 8  # syllables kept before the first match, so the passage reads from a little before it
+SNIPPET_CHARACTERS = 240
+LEAD_IN = 50  # characters kept before the first match, so the passage reads from a little before it
 
-
-class _Terms:
-    """The folded syllables a query looks for; prefix terms (autocomplete) match a word's start."""
-
-    def __init__(self, query: SearchQuery):
-        self.order = [term.folded for term in query.terms]
-        self.whole = {term.folded for term in query.terms if not term.prefix}
-        self.prefixes = tuple(term.folded for term in query.terms if term.prefix)
-
-    def __bool__(self):
-        return bool(self.order)
-
-    def matches(self, folded: str) -> bool:
-        return folded in self.whole or (bool(self.prefixes) and folded.startswith(self.prefixes))
+_FOLD = {
+    ord(upper): lower for upper, lower in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz", strict=True)
+}
+for _base, _letters in VIETNAMESE_LETTER_GROUPS.items():
+    for _letter in _letters:
+        _FOLD[ord(_letter)] = _base
+        _FOLD[ord(_letter.upper())] = _base
+_FOLD[ord("Đ")] = "d"
+_WORD_CHARACTER = r"[^\W_]"
 
 
-def _words(text: str) -> list[tuple[int, int, str]]:
-    return [(match.start(), match.end(), fold(match.group())) for match in _SYLLABLE.finditer(text)]
+def _folded(text: str) -> str:
+    """`text` lower-cased with marks dropped, character for character (same length, same positions)."""
+    return text.translate(_FOLD)
+
+
+def _pattern(query: SearchQuery) -> re.Pattern | None:
+    alternatives = sorted(
+        {re.escape(term.folded) + (f"{_WORD_CHARACTER}*" if term.prefix else "") for term in query.terms},
+        key=len,
+        reverse=True,
+    )
+    if not alternatives:
+        return None
+    return re.compile(f"(?<!{_WORD_CHARACTER})(?:{'|'.join(alternatives)})(?!{_WORD_CHARACTER})")
+
+
+def _hits(text: str, query: SearchQuery) -> list[tuple[int, int]]:
+    pattern = _pattern(query)
+    return [match.span() for match in pattern.finditer(_folded(text))] if pattern else []
 
 
 def _as_query(query: str | SearchQuery) -> SearchQuery:
@@ -41,10 +58,8 @@ def highlight(text: str, query: str | SearchQuery) -> SafeString:
     """`text`, HTML-escaped, with every whole syllable the query looks for in `<mark>`,
     whatever its accents: `dan van` marks `Dân vận`, never the `Dân` of `Dâng`."""
     text = unicodedata.normalize("NFC", text or "")
-    terms = _Terms(_as_query(query))
     parts, cursor = [], 0
-    spans = [(start, end) for start, end, folded in _words(text) if terms and terms.matches(folded)]
-    for start, end in spans:
+    for start, end in _hits(text, _as_query(query)):
         parts.append(escape(text[cursor:start]))
         parts.append(f"<mark>{escape(text[start:end])}</mark>")
         cursor = end
@@ -52,29 +67,32 @@ def highlight(text: str, query: str | SearchQuery) -> SafeString:
     return mark_safe("".join(parts))  # every piece of text went through escape()
 
 
-def snippet(text: str, query: str | SearchQuery, *, size: int = SNIPPET_SYLLABLES) -> str:
-    """About `size` syllables of `text` around its best match: the passage with the most of the
+def snippet(text: str, query: str | SearchQuery, *, size: int = SNIPPET_CHARACTERS) -> str:
+    """About `size` characters of `text` around its best match: the passage with the most of the
     query's syllables, then the longest run of them in a row; the start of the text if none."""
     text = " ".join(unicodedata.normalize("NFC", text or "").split())
-    words = _words(text)
-    if not words:
+    if not text:
         return ""
-    terms = _Terms(_as_query(query))
-    hits = [index for index, (_start, _end, folded) in enumerate(words) if terms and terms.matches(folded)]
+    hits = _hits(text, _as_query(query))
+    folded = _folded(text)
     best, best_score = 0, (0, 0)
-    for position, first in enumerate(hits):
-        inside = [index for index in hits[position:] if index < first + size]
-        distinct = len({words[index][2] for index in inside})
+    for position, (first, _end) in enumerate(hits):
+        inside = [hit for hit in hits[position:] if hit[1] <= first + size]
+        distinct = len({folded[start:end] for start, end in inside})
         run = longest = 1
-        for previous, current in zip(inside, inside[1:], strict=False):
-            run = run + 1 if current == previous + 1 else 1
+        for (_start, previous_end), (start, _next_end) in zip(inside, inside[1:], strict=False):
+            run = run + 1 if text[previous_end:start].strip() == "" else 1
             longest = max(longest, run)
         if (distinct, longest) > best_score:
             best, best_score = first, (distinct, longest)
     start = max(0, best - LEAD_IN) if hits else 0
-    end = min(len(words), start + size)
-    passage = text[words[start][0] : words[end - 1][1]]
-    if end < len(words):
+    if start:
+        start = text.find(" ", start, best) + 1 or best  # from the start of a word
+    end = min(len(text), start + size)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end  # at the end of a word
+    passage = text[start:end]
+    if end < len(text):
         passage += " …"
     if start > 0:
         passage = "… " + passage

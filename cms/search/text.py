@@ -14,6 +14,7 @@ Both forms are plain ASCII-or-letter tokens joined by spaces, so any full-text e
 FTS5, PostgreSQL's `simple` parser, OpenSearch's whitespace tokenizer) sees the same tokens.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -29,6 +30,7 @@ def syllables(text: str) -> list[str]:
     return _SYLLABLE.findall(unicodedata.normalize("NFC", text or "").lower())
 
 
+@functools.lru_cache(maxsize=65536)  # a language has few syllables: snippets fold the same ones again and again
 def fold(syllable: str) -> str:
     """`Đảng` → `dang`: marks dropped, `đ` → `d`."""
     decomposed = unicodedata.normalize("NFD", syllable.lower())
