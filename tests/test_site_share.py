@@ -209,6 +209,8 @@ OBFUSCATED_LINKS = [
     "ghé evil.de nhé",
     "1.2.3.4/x",
     "192.168.1.10",
+    "123.123.123.123",
+    "100.200.150.250",
     "8.8.8.8:8080",
     "[2001:db8::1]",
     "//evil.example",
@@ -248,6 +250,7 @@ OBFUSCATED_LINKS = [
 VIETNAMESE_PROSE = [
     "Ngày 29.11.2024, nhà máy đạt công suất 1.200 MW.",
     "Doanh thu 1.200.000.000 đồng, sản lượng 2.5 tỷ kWh (tăng 3.2%).",
+    "Lợi nhuận 12.050.300.000 đồng, vốn 3.000.000.000 đồng.",
     "Hội nghị tổ chức tại TP. HCM, sau đó ở TP.HCM và Q.1, P.Bến Nghé.",
     "PGS.TS Nguyễn Văn A và TS.BS Trần Thị B, Th.S Lê C, v.v.",
     "Liên hệ Tel: 0912 345 678 lúc 7:30 sáng, thứ Sáu 15/11/2024.",

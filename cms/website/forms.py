@@ -84,9 +84,10 @@ def _is_ip_address(match: re.Match, text: str) -> bool:
     groups = match.group(0).split(".")
     if any(int(group) > 255 for group in groups):
         return False
-    # 1.200.000.000 (đồng) is a number written the Vietnamese way, unless a path or port follows.
-    thousands = all(len(group) == 3 for group in groups[1:])
-    return not thousands or text.startswith(("/", ":"), match.end())
+    # 1.200.000.000 (đồng) is a number written the Vietnamese way: a group with a leading zero is
+    # never an address octet. 123.123.123.123 has none, so it is an address, as a mail client reads it.
+    number = any(len(group) > 1 and group.startswith("0") for group in groups[1:])
+    return not number or text.startswith(("/", ":"), match.end())
 
 
 def contains_link(text: str) -> bool:
