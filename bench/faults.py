@@ -13,6 +13,7 @@ every loop is bounded in time.
 
 import argparse
 import contextlib
+import http.client
 import json
 import os
 import random
@@ -134,8 +135,8 @@ class Load:
                     status = response.status
             except urllib.error.HTTPError as error:
                 status = error.code
-            except (urllib.error.URLError, OSError):
-                status = 0  # connection refused / reset / timeout
+            except (urllib.error.URLError, OSError, http.client.HTTPException):
+                status = 0  # connection refused / reset / timeout / a body cut short
             sample = Sample(started, port, path, status, (time.monotonic() - started) * 1000)
             with self.lock:
                 self.scenario.samples.append(sample)
