@@ -21,7 +21,7 @@ from cms.news.demo import DEMO_EDITOR_UNIT, DEMO_USERS
 from cms.news.models import ArticlePage, NewsIndexPage
 from cms.news.unit_sections import ensure_corporate_editors
 from tests.factories import make_article
-from tests.test_article_admin import article_form_data, form_errors
+from tests.helpers import article_form_data, form_errors
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,8 @@ import re
 import zoneinfo
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.models import Page
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text
 from wagtail.users.models import UserProfile
 
 from cms.news.models import ArticlePage
@@ -21,70 +20,20 @@ from tests.factories import (
     make_article,
     small_image,
 )
-from tests.test_import_command import article_text, assert_in_order
+from tests.helpers import (
+    PASSWORD,
+    add_article_url,
+    article_form_data,
+    article_text,
+    assert_in_order,
+    form_errors,
+    make_editor,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 HO_CHI_MINH = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-PASSWORD = "mật-khẩu-thử"
-
-
-def make_editor(username: str, *groups):
-    """A staff-less editor who reaches the admin only through group permissions."""
-    user = get_user_model().objects.create_user(username=username, email=f"{username}@example.vn", password=PASSWORD)
-    user.groups.add(*groups)
-    return user
-
-
-def add_article_url(parent: Page) -> str:
-    return f"/admin/pages/add/news/articlepage/{parent.pk}/"
-
-
-def article_form_data(
-    *,
-    title: str,
-    lead: str = "Sapo bài viết.",
-    body: list | None = None,
-    slug: str = "",
-    date: str = "2024-11-29",
-    hero_image=None,
-    hero_caption: str = "",
-    author=None,
-    units=(),
-    categories=(),
-    tags: str = "",
-    action: str = "action-publish",
-) -> dict:
-    """POST data of the article edit form, as the browser sends it."""
-    data = nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "date": date,
-            "hero_image": hero_image.pk if hero_image else "",
-            "hero_caption": hero_caption,
-            "lead": lead,
-            "body": streamfield(body if body is not None else [("paragraph", rich_text("<p>Đoạn văn.</p>"))]),
-            "author": author.pk if author else "",
-            "tags": tags,
-            "seo_title": "",
-            "search_description": "",
-            "go_live_at": "",
-            "expire_at": "",
-        }
-    )
-    data["units"] = [unit.pk for unit in units]
-    data["categories"] = [category.pk for category in categories]
-    if action:
-        data[action] = "1"
-    return data
-
-
-def form_errors(response) -> str:
-    """The admin form's errors, to explain a failed POST."""
-    form = response.context and response.context.get("form")
-    return repr(form.errors.as_data()) if form is not None else f"status {response.status_code}"
 
 
 @pytest.fixture

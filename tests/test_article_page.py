@@ -17,7 +17,7 @@ from tests.factories import (
     quote,
     small_image,
 )
-from tests.test_import_command import article_text, assert_in_order
+from tests.helpers import article_text, assert_in_order
 
 pytestmark = pytest.mark.django_db
 

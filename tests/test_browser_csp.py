@@ -9,7 +9,9 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests.factories import CategoryFactory, ImageFactory, MemberUnitFactory, make_article
-from tests.test_browser_site import CHROMIUM_ARGS, browser, pytestmark  # noqa: F401  (fixture, markers)
+from tests.helpers import BROWSER_MARKS
+
+pytestmark = BROWSER_MARKS
 
 PASSWORD = "mat-khau-dai-123"
 # Collected in the page, before its own scripts run (an init script is not subject to the CSP).

@@ -15,11 +15,9 @@ from cms.news.models import ArticlePage, NewsIndexPage
 from cms.news.selectors import published_articles
 from cms.news.unit_sections import ensure_corporate_editors
 from tests.factories import corporate_index
-from tests.test_article_admin import PASSWORD, make_editor
-from tests.test_browser_site import browser  # noqa: F401  (fixture)
-from tests.test_browser_site import pytestmark as browser_marks
+from tests.helpers import BROWSER_MARKS, PASSWORD, make_editor
 
-pytestmark = browser_marks
+pytestmark = BROWSER_MARKS
 
 DEMO_PASSWORD = "mật-khẩu-mẫu"
 

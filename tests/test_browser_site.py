@@ -6,30 +6,16 @@ Screenshots of the article page at both widths are saved in test-artifacts/.
 """
 
 import datetime
-import importlib.util
 import os
 from pathlib import Path
 
-import pytest
 from django.conf import settings
-from django.db import connections
 
 from cms.news.models import ArticleDailyViews
 from cms.website import view_counts
 from tests.factories import AuthorFactory, ImageFactory, field_section, make_article, paragraph
-from tests.test_site_share import smtp_server  # noqa: F401  (fixture)
+from tests.helpers import BROWSER_MARKS
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Headless Chromium calls itself HeadlessChrome, which the view counter rightly treats as a bot;
 # this test plays a real reader on a phone.
 READER_AGENT = (
@@ -37,31 +23,7 @@ READER_AGENT = (
 )
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
-    pytest.mark.skipif(
-        importlib.util.find_spec("playwright") is None, reason="the playwright package is not installed"
-    ),
-]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
-    # still synchronous and safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-            # ORM calls made while Playwright's loop ran may have opened a connection of their own.
-            connections.close_all()
+pytestmark = BROWSER_MARKS
 
 
 def no_horizontal_scroll(page) -> bool:

@@ -9,7 +9,7 @@ from wagtail.models import Page, Revision
 
 from cms.news.models import ArticlePage, Author, Category, MemberUnit
 from cms.news.selectors import published_articles
-from tests.test_import_command import SAMPLE, article_text, source_lines
+from tests.helpers import SAMPLE, article_text, source_lines
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,7 @@ from cms.news.demo import DEMO_EDITOR_UNIT, DEMO_USERS, MODERATORS_GROUP, WORKFL
 from cms.news.models import ArticlePage, NewsIndexPage
 from cms.news.slugs import vietnamese_slugify
 from tests.factories import make_article
-from tests.test_article_admin import article_form_data, form_errors
+from tests.helpers import article_form_data, form_errors
 
 pytestmark = pytest.mark.django_db
 

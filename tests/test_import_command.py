@@ -5,7 +5,6 @@ import io
 import re
 import shutil
 import zoneinfo
-from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Group
@@ -16,52 +15,12 @@ from wagtail.models import Page, Revision
 from cms.news.models import ArticlePage, Author, NewsIndexPage
 from cms.news.selectors import published_articles
 from tests.factories import MemberUnitFactory, corporate_index, unit_index
-from tests.test_legacy_parser import FIXTURE_FILES, FIXTURES, SAMPLE, normalise, source_lines
+from tests.helpers import FIXTURE_FILES, FIXTURES, SAMPLE, article_text, assert_in_order, source_lines
 
 pytestmark = pytest.mark.django_db
 
 SAMPLE_SLUG = "day-manh-phong-trao-thi-dua-dan-van-kheo-trong-evngenco2"
 HO_CHI_MINH = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "figure", "figcaption", "section", "article", "blockquote", "footer", "li"}
-
-
-class _TextOfArticle(HTMLParser):
-    """Text inside <article>, with a space wherever a block element starts or ends."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.chunks: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "article":
-            self.depth += 1
-        if self.depth and tag in BLOCK_TAGS:
-            self.chunks.append(" ")
-
-    def handle_endtag(self, tag):
-        if self.depth and tag in BLOCK_TAGS:
-            self.chunks.append(" ")
-        if tag == "article":
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth:
-            self.chunks.append(data)
-
-
-def article_text(html: str) -> str:
-    parser = _TextOfArticle()
-    parser.feed(html)
-    return normalise("".join(parser.chunks))
-
-
-def assert_in_order(text: str, pieces: list[str]) -> None:
-    position = 0
-    for piece in pieces:
-        found = text.find(piece, position)
-        assert found >= 0, f"not found (in order) after position {position}: {piece[:80]!r}"
-        position = found + len(piece)
 
 
 def stored_parts(page: ArticlePage) -> list[str]:

@@ -7,7 +7,6 @@ in document order, must be exactly those lines joined by spaces.
 
 import datetime
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,33 +14,9 @@ from hypothesis import strategies as st
 
 from cms.news.dates import format_vietnamese_date
 from cms.news.legacy_parser import LegacyArticle, LegacyFormatError, parse_legacy_article
+from tests.helpers import FIXTURE_FILES, FIXTURES, MOST_VIEWED_LINE, SAMPLE, SHARE_LINE, normalise, source_lines
 
-REPO = Path(__file__).resolve().parent.parent
-SAMPLE = REPO / "cms" / "news" / "demo" / "legacy" / "000_f6e6f11bcf16baad.txt"
-FIXTURES = Path(__file__).resolve().parent / "data" / "legacy"
-FIXTURE_FILES = sorted(FIXTURES.glob("*.txt"))
 ALL_LEGACY_FILES = [SAMPLE, *FIXTURE_FILES]
-
-SHARE_LINE = "Gửi cho bạn bè"
-MOST_VIEWED_LINE = "Xem nhiều nhất"
-
-
-def normalise(text: str) -> str:
-    """NBSP and every other run of white space become one space."""
-    return " ".join(text.replace("\xa0", " ").split())
-
-
-def source_lines(data: bytes) -> list[str]:
-    """The article's lines as a reader sees them: furniture dropped, the most-viewed list cut."""
-    text = unicodedata.normalize("NFC", data.decode("utf-8-sig"))
-    lines = []
-    for raw in text.splitlines():
-        line = normalise("".join(ch for ch in raw if unicodedata.category(ch) != "Cc" or ch == "\t"))
-        if line == MOST_VIEWED_LINE:
-            break
-        if line and line != SHARE_LINE:
-            lines.append(line)
-    return lines
 
 
 def parsed_parts(article: LegacyArticle) -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import ImageFactory, image_file
+from tests.helpers import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -52,12 +53,6 @@ ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _get(url: str) -> tuple[int, bytes, dict]:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (loopback only)
@@ -70,7 +65,7 @@ def _get(url: str) -> tuple[int, bytes, dict]:
 def nginx_in_front(live_server, settings, tmp_path):
     """nginx with deploy/nginx/cms.conf as scripts/prod-local.sh renders it, on a free loopback
     port, serving this test's media folder and proxying to the live test server."""
-    port = _free_port()
+    port = free_port()
     app_port = live_server.thread.port
     static = tmp_path / "static"
     static.mkdir()

@@ -1,12 +1,6 @@
 """ "Gửi cho bạn bè": one mail through a real SMTP server on loopback, every abuse refused with nothing sent."""
 
-import email
-import email.policy
-import socket
-import threading
-
 import pytest
-from aiosmtpd.controller import Controller
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.test import Client
@@ -14,49 +8,9 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from tests.factories import make_article
+from tests.helpers import free_port
 
 pytestmark = pytest.mark.django_db
-
-
-class _Inbox:
-    """aiosmtpd handler that keeps every message it receives."""
-
-    def __init__(self):
-        self.messages: list[email.message.EmailMessage] = []
-        self.envelopes = []
-        self._lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):
-        with self._lock:
-            self.envelopes.append(envelope)
-            self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
-        return "250 Message accepted for delivery"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on loopback; Django sends through it with its SMTP backend."""
-    inbox = _Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
-    try:
-        yield inbox
-    finally:
-        controller.stop()
 
 
 @pytest.fixture
@@ -197,7 +151,7 @@ def test_global_rate_limit(client, article, smtp_server, settings):
 
 def test_smtp_server_down_says_the_mail_was_not_sent(client, article, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _free_port(), 2
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     response = share(client, article)
     assert response.status_code == 503

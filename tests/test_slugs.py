@@ -20,7 +20,7 @@ from django.contrib.staticfiles import finders
 from cms.news.models import ArticlePage
 from cms.news.slugs import vietnamese_slugify
 from tests.factories import corporate_index
-from tests.test_article_admin import add_article_url
+from tests.helpers import add_article_url
 
 # Every Vietnamese vowel with every tone mark, by the ASCII letter it must become.
 VOWELS = {

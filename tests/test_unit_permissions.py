@@ -10,7 +10,7 @@ from wagtail.models import Page, Revision
 from cms.news.models import ArticlePage
 from cms.news.unit_sections import ensure_corporate_editors, ensure_unit_section, unit_group_name
 from tests.factories import MemberUnitFactory, make_article
-from tests.test_article_admin import add_article_url, article_form_data, form_errors, make_editor
+from tests.helpers import add_article_url, article_form_data, form_errors, make_editor
 
 pytestmark = pytest.mark.django_db
 

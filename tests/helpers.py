@@ -1,0 +1,172 @@
+"""Helpers the test modules share: the admin's article form, the legacy files and their oracle,
+the text of a rendered article, a free loopback port, and the headless Chromium the browser tests use.
+
+Fixtures (the SMTP server, the browser) are in conftest.py.
+"""
+
+import importlib.util
+import socket
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+PASSWORD = "mật-khẩu-thử"
+
+
+def make_editor(username: str, *groups):
+    """A staff-less editor who reaches the admin only through group permissions."""
+    user = get_user_model().objects.create_user(username=username, email=f"{username}@example.vn", password=PASSWORD)
+    user.groups.add(*groups)
+    return user
+
+
+def add_article_url(parent: Page) -> str:
+    return f"/admin/pages/add/news/articlepage/{parent.pk}/"
+
+
+def article_form_data(
+    *,
+    title: str,
+    lead: str = "Sapo bài viết.",
+    body: list | None = None,
+    slug: str = "",
+    date: str = "2024-11-29",
+    hero_image=None,
+    hero_caption: str = "",
+    author=None,
+    units=(),
+    categories=(),
+    tags: str = "",
+    action: str = "action-publish",
+) -> dict:
+    """POST data of the article edit form, as the browser sends it."""
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "date": date,
+            "hero_image": hero_image.pk if hero_image else "",
+            "hero_caption": hero_caption,
+            "lead": lead,
+            "body": streamfield(body if body is not None else [("paragraph", rich_text("<p>Đoạn văn.</p>"))]),
+            "author": author.pk if author else "",
+            "tags": tags,
+            "seo_title": "",
+            "search_description": "",
+            "go_live_at": "",
+            "expire_at": "",
+        }
+    )
+    data["units"] = [unit.pk for unit in units]
+    data["categories"] = [category.pk for category in categories]
+    if action:
+        data[action] = "1"
+    return data
+
+
+def form_errors(response) -> str:
+    """The admin form's errors, to explain a failed POST."""
+    form = response.context and response.context.get("form")
+    return repr(form.errors.as_data()) if form is not None else f"status {response.status_code}"
+
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "cms" / "news" / "demo" / "legacy" / "000_f6e6f11bcf16baad.txt"
+FIXTURES = Path(__file__).resolve().parent / "data" / "legacy"
+FIXTURE_FILES = sorted(FIXTURES.glob("*.txt"))
+SHARE_LINE = "Gửi cho bạn bè"
+MOST_VIEWED_LINE = "Xem nhiều nhất"
+
+
+def normalise(text: str) -> str:
+    """NBSP and every other run of white space become one space."""
+    return " ".join(text.replace("\xa0", " ").split())
+
+
+def source_lines(data: bytes) -> list[str]:
+    """The article's lines as a reader sees them: furniture dropped, the most-viewed list cut."""
+    text = unicodedata.normalize("NFC", data.decode("utf-8-sig"))
+    lines = []
+    for raw in text.splitlines():
+        line = normalise("".join(ch for ch in raw if unicodedata.category(ch) != "Cc" or ch == "\t"))
+        if line == MOST_VIEWED_LINE:
+            break
+        if line and line != SHARE_LINE:
+            lines.append(line)
+    return lines
+
+
+BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "figure", "figcaption", "section", "article", "blockquote", "footer", "li"}
+
+
+class _TextOfArticle(HTMLParser):
+    """Text inside <article>, with a space wherever a block element starts or ends."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.chunks: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.depth += 1
+        if self.depth and tag in BLOCK_TAGS:
+            self.chunks.append(" ")
+
+    def handle_endtag(self, tag):
+        if self.depth and tag in BLOCK_TAGS:
+            self.chunks.append(" ")
+        if tag == "article":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.chunks.append(data)
+
+
+def article_text(html: str) -> str:
+    parser = _TextOfArticle()
+    parser.feed(html)
+    return normalise("".join(parser.chunks))
+
+
+def assert_in_order(text: str, pieces: list[str]) -> None:
+    position = 0
+    for piece in pieces:
+        found = text.find(piece, position)
+        assert found >= 0, f"not found (in order) after position {position}: {piece[:80]!r}"
+        position = found + len(piece)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Markers for a module of browser tests: run where Debian's chromium and playwright are installed.
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
+    pytest.mark.skipif(
+        importlib.util.find_spec("playwright") is None, reason="the playwright package is not installed"
+    ),
+]
