@@ -5,6 +5,8 @@ Fixtures (the SMTP server, the browser) are in conftest.py.
 """
 
 import importlib.util
+import io
+import re
 import socket
 import unicodedata
 from html.parser import HTMLParser
@@ -12,8 +14,12 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from cms.news.demo import DEMO_EDITOR_UNIT, DEMO_USERS
+from cms.news.models import ArticlePage, NewsIndexPage
 
 PASSWORD = "mật-khẩu-thử"
 
@@ -170,3 +176,118 @@ BROWSER_MARKS = [
         importlib.util.find_spec("playwright") is None, reason="the playwright package is not installed"
     ),
 ]
+
+
+# --- The admin in Vietnamese: the demo's editorial day and the English words that must not show --
+
+DEMO_PASSWORD = "mật-khẩu-mẫu"
+ENGLISH = (
+    "Root",
+    "Slug",
+    "True",
+    "False",
+    "None",
+    "Moderators",
+    "Editors",
+    "Port",
+    "Site name",
+    "Root page",
+    "approval",
+    "Dashboard",
+    "Pages",
+    "Page",
+    "Images",
+    "Settings",
+    "Reports",
+    "Search",
+    "Edit",
+    "Delete",
+    "Save",
+    "Publish",
+    "Submit",
+    "Approve",
+    "Reject",
+    "Actions",
+    "Status",
+    "Title",
+    "Owner",
+    "Draft",
+    "Live",
+    "Add",
+    "Upload",
+    "Choose",
+    "Collection",
+    "Workflow",
+    "History",
+    "Preview",
+    "Locked",
+    "Unlock",
+    "Cancel",
+    "Filter",
+    "Sort",
+    "Account",
+    "Log out",
+    "Help",
+    "Snippets",
+    "Users",
+    "Groups",
+    "Comments",
+    "Changes requested",
+    "Site",
+    "Name",
+    "Date",
+    "Author",
+    "Type",
+    "Updated",
+    "ago",
+)
+
+
+def english_words(text: str) -> list[str]:
+    return [word for word in ENGLISH if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+
+
+def start_demo_editorial_day(monkeypatch) -> dict:
+    """`load_demo` and `ensure_admin` as `make run` runs them, then an article in moderation."""
+    monkeypatch.setenv("ADMIN_PASSWORD", "mật-khẩu-quản-trị")
+    monkeypatch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("ensure_admin", stdout=io.StringIO())
+    section = NewsIndexPage.objects.get(unit__slug=DEMO_EDITOR_UNIT)
+    editor = get_user_model().objects.get(username=DEMO_USERS[0]["username"])
+    article = ArticlePage(title="Bài đang chờ duyệt", lead="Sapo.", owner=editor)
+    section.add_child(instance=article)
+    article.units.set([section.unit])
+    revision = article.save_revision(user=editor, log_action=True)
+    section.get_workflow().start(article, editor)
+    return {
+        "section": section,
+        "article": article,
+        "revision": revision,
+        "published": section.get_children().live().exclude(pk=article.pk).first(),
+    }
+
+
+def editorial_urls(demo) -> list[str]:
+    section, article, published = demo["section"], demo["article"], demo["published"]
+    state = article.current_workflow_state
+    return [
+        "/admin/",
+        f"/admin/pages/{section.pk}/",
+        f"/admin/pages/{article.pk}/edit/",
+        f"/admin/pages/{published.pk}/edit/",
+        f"/admin/pages/add/news/articlepage/{section.pk}/",
+        f"/admin/pages/{article.pk}/history/",
+        f"/admin/pages/{article.pk}/workflow_history/",
+        f"/admin/pages/{article.pk}/workflow_history/detail/{state.pk}/",
+        "/admin/pages/search/?q=dien",
+        "/admin/snippets/news/memberunit/",
+        "/admin/snippets/news/category/",
+        "/admin/snippets/news/author/",
+        "/admin/images/",
+        "/admin/images/multiple/add/",
+        "/admin/reports/locked/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/site-history/",
+        "/admin/account/",
+    ]

@@ -7,21 +7,25 @@ label is there and that the English one is gone.
 
 import datetime
 import html
-import io
 import json
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from wagtail.models import Collection, Page
 
-from cms.news.demo import DEMO_EDITOR_UNIT, DEMO_USERS
-from cms.news.models import ArticlePage, NewsIndexPage
+from cms.news.demo import DEMO_USERS
 from cms.news.unit_sections import ensure_corporate_editors
 from tests.factories import make_article
-from tests.helpers import article_form_data, form_errors
+from tests.helpers import (
+    DEMO_PASSWORD,
+    article_form_data,
+    editorial_urls,
+    english_words,
+    form_errors,
+    start_demo_editorial_day,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -119,68 +123,6 @@ def test_admin_shows_publication_time_in_ho_chi_minh_city(client, editor):
 
 # --- The walk: every screen a unit editor and a moderator use, on the demo's own set-up ----------
 
-ENGLISH = (
-    "Root",
-    "Slug",
-    "True",
-    "False",
-    "None",
-    "Moderators",
-    "Editors",
-    "Port",
-    "Site name",
-    "Root page",
-    "approval",
-    "Dashboard",
-    "Pages",
-    "Page",
-    "Images",
-    "Settings",
-    "Reports",
-    "Search",
-    "Edit",
-    "Delete",
-    "Save",
-    "Publish",
-    "Submit",
-    "Approve",
-    "Reject",
-    "Actions",
-    "Status",
-    "Title",
-    "Owner",
-    "Draft",
-    "Live",
-    "Add",
-    "Upload",
-    "Choose",
-    "Collection",
-    "Workflow",
-    "History",
-    "Preview",
-    "Locked",
-    "Unlock",
-    "Cancel",
-    "Filter",
-    "Sort",
-    "Account",
-    "Log out",
-    "Help",
-    "Snippets",
-    "Users",
-    "Groups",
-    "Comments",
-    "Changes requested",
-    "Site",
-    "Name",
-    "Date",
-    "Author",
-    "Type",
-    "Updated",
-    "ago",
-)
-DEMO_PASSWORD = "mật-khẩu-mẫu"
-
 
 def readable_text(response) -> str:
     """What a reader (or a screen reader) gets: text outside scripts, styles, templates and hidden
@@ -194,30 +136,10 @@ def readable_text(response) -> str:
     return " ".join(" ".join([soup.get_text(" "), *[label for label in labels if label]]).split())
 
 
-def english_words(text: str) -> list[str]:
-    return [word for word in ENGLISH if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
-
-
 @pytest.fixture
 def demo_editorial_day(monkeypatch):
     """`load_demo` and `ensure_admin` as `make run` runs them, then an article in moderation."""
-    monkeypatch.setenv("ADMIN_PASSWORD", "mật-khẩu-quản-trị")
-    monkeypatch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("ensure_admin", stdout=io.StringIO())
-    section = NewsIndexPage.objects.get(unit__slug=DEMO_EDITOR_UNIT)
-    editor = get_user_model().objects.get(username=DEMO_USERS[0]["username"])
-    article = ArticlePage(title="Bài đang chờ duyệt", lead="Sapo.", owner=editor)
-    section.add_child(instance=article)
-    article.units.set([section.unit])
-    revision = article.save_revision(user=editor, log_action=True)
-    section.get_workflow().start(article, editor)
-    return {
-        "section": section,
-        "article": article,
-        "revision": revision,
-        "published": section.get_children().live().exclude(pk=article.pk).first(),
-    }
+    return start_demo_editorial_day(monkeypatch)
 
 
 def walk(client, username: str, urls: list[str]) -> dict[str, list[str]]:
@@ -236,31 +158,6 @@ def walk(client, username: str, urls: list[str]) -> dict[str, list[str]]:
         if words:
             found[url] = words
     return found
-
-
-def editorial_urls(demo) -> list[str]:
-    section, article, published = demo["section"], demo["article"], demo["published"]
-    state = article.current_workflow_state
-    return [
-        "/admin/",
-        f"/admin/pages/{section.pk}/",
-        f"/admin/pages/{article.pk}/edit/",
-        f"/admin/pages/{published.pk}/edit/",
-        f"/admin/pages/add/news/articlepage/{section.pk}/",
-        f"/admin/pages/{article.pk}/history/",
-        f"/admin/pages/{article.pk}/workflow_history/",
-        f"/admin/pages/{article.pk}/workflow_history/detail/{state.pk}/",
-        "/admin/pages/search/?q=dien",
-        "/admin/snippets/news/memberunit/",
-        "/admin/snippets/news/category/",
-        "/admin/snippets/news/author/",
-        "/admin/images/",
-        "/admin/images/multiple/add/",
-        "/admin/reports/locked/",
-        "/admin/reports/aging-pages/",
-        "/admin/reports/site-history/",
-        "/admin/account/",
-    ]
 
 
 def test_unit_editor_walks_the_admin_in_vietnamese_only(client, demo_editorial_day):

@@ -15,11 +15,9 @@ from cms.news.models import ArticlePage, NewsIndexPage
 from cms.news.selectors import published_articles
 from cms.news.unit_sections import ensure_corporate_editors
 from tests.factories import corporate_index
-from tests.helpers import BROWSER_MARKS, PASSWORD, make_editor
+from tests.helpers import BROWSER_MARKS, DEMO_PASSWORD, PASSWORD, make_editor
 
 pytestmark = BROWSER_MARKS
-
-DEMO_PASSWORD = "mật-khẩu-mẫu"
 
 
 WATCH_EDITS = "document.addEventListener('w-unsaved:watch-edits', () => { window.watchingEdits = true; });"

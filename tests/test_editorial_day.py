@@ -24,11 +24,10 @@ from cms.news.demo import DEMO_EDITOR_UNIT, DEMO_USERS, MODERATORS_GROUP, WORKFL
 from cms.news.models import ArticlePage, NewsIndexPage
 from cms.news.slugs import vietnamese_slugify
 from tests.factories import make_article
-from tests.helpers import article_form_data, form_errors
+from tests.helpers import DEMO_PASSWORD, article_form_data, form_errors
 
 pytestmark = pytest.mark.django_db
 
-DEMO_PASSWORD = "mật-khẩu-mẫu"
 EDITOR, MODERATOR = (user["username"] for user in DEMO_USERS)
 
 

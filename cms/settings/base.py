@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's admin uses humanize's `naturaltime` ("5 giây trước" in the workflow status); the
+    # app must be installed for its Vietnamese catalog to load.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
