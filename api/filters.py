@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from taggit.models import Tag
 
 from cms.news.models import ArticlePage, Author, Category, MemberUnit
-from cms.news.selectors import authors_in_use, search_articles, tags_in_use
+from cms.news.selectors import authors_in_use, in_unit, search_articles, tags_in_use
 
 from .errors import form_errors
 from .pagination import ORDERINGS, checked_moment
@@ -88,20 +88,27 @@ class SlugListFilter(django_filters.Filter):
 
     field_class = CommaSeparatedSlugsField
 
-    def __init__(self, *, relation: str, **kwargs):
-        self.relation = relation
+    def __init__(self, *, relation: str, rule=None, **kwargs):
+        self.relation, self.rule = relation, rule
         super().__init__(**kwargs)
 
     def filter(self, qs: QuerySet, value: list[str]) -> QuerySet:
         if not value:
             return qs
-        # A subquery rather than a join: an article in two of the units must appear once.
+        if self.rule is not None:  # the selectors' own rule for this relation
+            return self.rule(qs, value)
+        # A subquery rather than a join: an article in two of the categories must appear once.
         matching = ArticlePage.objects.filter(**{f"{self.relation}__in": value}).values("pk")
         return qs.filter(pk__in=matching)
 
 
 class ArticleFilterSet(django_filters.FilterSet):
-    unit = SlugListFilter(relation="units__slug", model=MemberUnit, listing="đơn vị")
+    unit = SlugListFilter(
+        relation="units__slug",
+        model=MemberUnit,
+        listing="đơn vị",
+        rule=lambda articles, slugs: in_unit(articles, MemberUnit.objects.filter(slug__in=slugs)),
+    )
     category = SlugListFilter(relation="categories__slug", model=Category, listing="chuyên mục")
     # Units and categories are public (/api/v1/units/, /categories/ list them all); tags and
     # authors exist for a caller only through the articles it may see.

@@ -6,7 +6,7 @@ ETag/Last-Modified/304 and the shared response cache to every GET.
 import re
 
 from django.conf import settings
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Max, QuerySet
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_vary_headers
 from drf_spectacular.types import OpenApiTypes
@@ -23,9 +23,10 @@ from cms.news.models import ArticlePage, Category, MemberUnit
 from cms.news.selectors import (
     attach_relations,
     attach_snippets,
-    card_relation,
     most_viewed_articles,
     published_articles,
+    related_articles,
+    with_article_counts,
     with_card_data,
 )
 
@@ -46,7 +47,6 @@ from .keys import is_entitled_to_internal_news
 from .models import ArticleChange
 from .pagination import DEFAULT_ORDERING, ORDERINGS, SEARCH_ORDERING, paginate
 
-RELATED_COUNT = 4
 ARTICLE_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits only: str.isdigit() accepts "９" and "²"
 ERROR_RESPONSES = {
     400: OpenApiResponse(s.ErrorSerializer, description="Tham số sai: `errors` nêu tên tham số và giá trị hợp lệ."),
@@ -280,15 +280,8 @@ class ArticleDetailView(ReadOnlyApiView):
         return Response(data)
 
     def related(self, article: ArticlePage) -> list[ArticlePage]:
-        """A few other articles sharing a category or a unit, newest first."""
-        category_ids = [category.pk for category in card_relation(article, "categories")]
-        unit_ids = [unit.pk for unit in card_relation(article, "units")]
-        if not category_ids and not unit_ids:
-            return []
-        sharing = ArticlePage.objects.filter(Q(categories__in=category_ids) | Q(units__in=unit_ids)).values("pk")
-        return attach_relations(
-            list(with_card_data(self.published().exclude(pk=article.pk).filter(pk__in=sharing))[:RELATED_COUNT])
-        )
+        """The site's "Tin liên quan" (`selectors.related_articles`), as cards."""
+        return attach_relations(list(with_card_data(related_articles(article, articles=self.published()))))
 
 
 @document(
@@ -327,10 +320,6 @@ class MostViewedView(ReadOnlyApiView):
         return Response({"results": data})
 
 
-def _count_published(relation: str, published: QuerySet) -> Count:
-    return Count(relation, filter=Q(**{f"{relation}__in": published.values("pk")}), distinct=True)
-
-
 @document(
     operation_id="units_list",
     summary="Đơn vị thành viên",
@@ -340,7 +329,7 @@ def _count_published(relation: str, published: QuerySet) -> Count:
 class UnitListView(ReadOnlyApiView):
     def build(self, request: Request) -> Response:
         self.scope = self.published()
-        units = MemberUnit.objects.annotate(article_count=_count_published("articles", self.scope)).order_by("name")
+        units = with_article_counts(MemberUnit.objects, "articles", self.scope).order_by("name")
         return Response({"results": s.UnitSerializer(units, many=True).data})
 
 
@@ -353,7 +342,7 @@ class UnitListView(ReadOnlyApiView):
 class CategoryListView(ReadOnlyApiView):
     def build(self, request: Request) -> Response:
         self.scope = self.published()
-        found = Category.objects.annotate(article_count=_count_published("articles", self.scope)).order_by("name")
+        found = with_article_counts(Category.objects, "articles", self.scope).order_by("name")
         return Response({"results": s.CategorySerializer(found, many=True).data})
 
 
@@ -367,11 +356,7 @@ class TagListView(ReadOnlyApiView):
     def build(self, request: Request) -> Response:
         self.scope = self.published()
         relation = "news_articlepagetag_items__content_object"
-        tags = (
-            Tag.objects.annotate(article_count=_count_published(relation, self.scope))
-            .filter(article_count__gt=0)
-            .order_by("name")
-        )
+        tags = with_article_counts(Tag.objects, relation, self.scope).filter(article_count__gt=0).order_by("name")
         return Response({"results": s.TagSerializer(tags, many=True).data})
 
 

@@ -6,6 +6,7 @@ The same URLs are the WebSub topics pinged on publish (websub.py) and the autodi
 (templatetags/feed_discovery.py).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from taggit.models import Tag
 
 from cms.news.models import ArticlePage, Category, MemberUnit
 from cms.news.renditions import absolute_url
-from cms.news.selectors import published_articles, tags_in_use
+from cms.news.selectors import in_unit, published_articles, tags_in_use
 from cms.website.identity import site_identity
 
 # Format name → (file name in the URL, media type).
@@ -41,12 +42,12 @@ class FeedScope:
     title: str
     description: str
     alternate_url: str
-    filters: dict
+    narrow: Callable[[QuerySet], QuerySet] | None = None  # the scope's rule, from the selectors
 
     def articles(self) -> QuerySet:
         """This scope's published, public articles (the selector's order: newest first)."""
         articles = published_articles()
-        return articles.filter(**self.filters) if self.filters else articles
+        return self.narrow(articles) if self.narrow else articles
 
     def feed_url(self, format_name: str) -> str:
         return feed_url(format_name, self.kind, self.slug)
@@ -83,7 +84,6 @@ def site_scope() -> FeedScope:
         title=f"Tin tức – {_site_name()}",
         description=f"Tin tức mới nhất của {_site_name()}.",
         alternate_url=f"{settings.SITE_URL}/",
-        filters={},
     )
 
 
@@ -97,7 +97,7 @@ def unit_scope(unit: MemberUnit) -> FeedScope:
         title=f"Tin tức {unit.name} – {_site_name()}",
         description=f"Tin tức của {unit.name}, đơn vị thành viên {_site_name()}.",
         alternate_url=alternate,
-        filters={"units": unit},
+        narrow=lambda articles: in_unit(articles, unit),
     )
 
 
@@ -109,7 +109,7 @@ def category_scope(category: Category) -> FeedScope:
         title=f"Chuyên mục {category.name} – {_site_name()}",
         description=category.description or f"Tin tức chuyên mục {category.name} của {_site_name()}.",
         alternate_url=_page_url("website:category", slug=category.slug),
-        filters={"categories": category},
+        narrow=lambda articles: articles.filter(categories=category),
     )
 
 
@@ -121,7 +121,7 @@ def tag_scope(tag: Tag) -> FeedScope:
         title=f"Từ khóa “{tag.name}” – {_site_name()}",
         description=f"Tin tức có từ khóa “{tag.name}” của {_site_name()}.",
         alternate_url=f"{settings.SITE_URL}/",
-        filters={"tagged_items__tag": tag},
+        narrow=lambda articles: articles.filter(tagged_items__tag=tag),
     )
 
 

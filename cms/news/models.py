@@ -18,9 +18,12 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.pagination import paginate
+
 from .article_html import sanitize_html
 from .blocks import ArticleBodyBlock
 from .dates import format_vietnamese_date
+from .forms import ArticlePageForm
 from .slugs import slug_formatters, vietnamese_slugify
 from .snippets import Author, Category, MemberUnit
 from .widgets import ArticleDateInput
@@ -89,9 +92,6 @@ class HomePage(VietnameseSlugMixin, Page):
     template = "pages/home_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        # The site's pagination lives in cms.website (which imports these models).
-        from cms.website.pagination import paginate
-
         from .selectors import published_articles, with_card_data
 
         context = super().get_context(request, *args, **kwargs)
@@ -122,18 +122,11 @@ class NewsIndexPage(VietnameseSlugMixin, Page):
     template = "pages/news_index_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        """The section's articles, paginated; a unit's page also lists the unit's articles filed elsewhere."""
-        from cms.website.pagination import paginate
-
-        from .selectors import published_articles, with_card_data
+        """The section's articles (`selectors.section_articles`), paginated."""
+        from .selectors import section_articles, with_card_data
 
         context = super().get_context(request, *args, **kwargs)
-        articles = published_articles()
-        listed = articles.descendant_of(self)
-        if self.unit_id:
-            tagged = articles.filter(units=self.unit_id)
-            listed = articles.filter(models.Q(pk__in=listed.values("pk")) | models.Q(pk__in=tagged.values("pk")))
-        context["articles"] = paginate(request, with_card_data(listed))
+        context["articles"] = paginate(request, with_card_data(section_articles(self)))
         return context
 
     class Meta:
@@ -145,7 +138,13 @@ class ArticlePageTag(TaggedItemBase):
 
 
 class ArticlePage(VietnameseSlugMixin, Page):
-    """A structured news article, as the legacy site published them (see DESIGN.md)."""
+    """A structured news article, as the legacy site published them.
+
+    An article is the news of the member units it is tagged with (`units`), wherever it is
+    filed: the unit's page, its feeds, the API's `?unit=` and most viewed all apply that one
+    rule (`selectors.in_unit`). A new article in a unit's section starts tagged with that unit
+    (forms.ArticlePageForm), as an import into the section does.
+    """
 
     date = models.DateField(_("ngày đăng"), default=local_today, help_text=_("Ngày in ở đầu bài viết."))
     hero_image = models.ForeignKey(
@@ -199,6 +198,7 @@ class ArticlePage(VietnameseSlugMixin, Page):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     template = "pages/article_page.html"
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = _("bài viết")

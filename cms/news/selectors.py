@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from django.db.models import CharField, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import Case, CharField, Count, Prefetch, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
@@ -20,7 +20,7 @@ from cms.search.models import ArticleSearchDocument
 from cms.search.query import parse as parse_query
 from cms.search.snippets import snippet
 
-from .models import ArticlePage, ArticlePageTag, Author, Category, MemberUnit
+from .models import ArticlePage, ArticlePageTag, Author, Category, MemberUnit, NewsIndexPage
 from .renditions import RENDITION_FILTERS
 
 
@@ -157,6 +157,54 @@ def categories() -> QuerySet:
     return Category.objects.order_by("name")
 
 
+RELATED_LIMIT = 4
+
+
+def in_unit(articles: QuerySet, unit: MemberUnit | int | QuerySet) -> QuerySet:
+    """`articles` that are `unit`'s news: those tagged with the unit.
+
+    The one rule for "in this unit", read by the unit's page, its feeds, the API's `?unit=`,
+    most viewed and the unit blocks of the home page: where an article is filed in the page
+    tree decides its URL, not whose news it is. `unit` may be a queryset of units (any of them);
+    an article in two of them is listed once.
+    """
+    if isinstance(unit, QuerySet):
+        tagged = ArticlePage.units.through.objects.filter(memberunit__in=unit.values("pk")).values("articlepage_id")
+        return articles.filter(pk__in=tagged)
+    return articles.filter(units=unit)
+
+
+def section_articles(section: NewsIndexPage) -> QuerySet:
+    """The published articles a news section lists: its unit's news for a unit's section, the
+    articles filed in it otherwise."""
+    articles = published_articles()
+    return in_unit(articles, section.unit_id) if section.unit_id else articles.descendant_of(section)
+
+
+def related_articles(article: ArticlePage, *, articles: QuerySet | None = None, limit: int = RELATED_LIMIT) -> QuerySet:
+    """Other published articles like `article`, for the page's "Tin liên quan" and the API's
+    `related`: those sharing a category first, then those sharing a unit; newest first within
+    each. One query whatever is found. `articles` is the caller's published articles (the
+    public ones unless a caller is entitled to more)."""
+    public = published_articles() if articles is None else articles
+    same_category = public.filter(categories__articles=article.pk).values("pk")
+    same_unit = public.filter(units__articles=article.pk).values("pk")
+    return (
+        public.filter(Q(pk__in=same_category) | Q(pk__in=same_unit))
+        .exclude(pk=article.pk)
+        .annotate(shares_category=Case(When(pk__in=same_category, then=1), default=0))
+        .order_by("-shares_category", "-date", "-pk")[:limit]
+    )
+
+
+def with_article_counts(items: QuerySet, relation: str, articles: QuerySet) -> QuerySet:
+    """Units, categories or tags (`items`), each with `article_count`: how many of `articles`
+    (the caller's published articles) it has through `relation` (`"articles"`, or the tag's
+    reverse name)."""
+    published = Q(**{f"{relation}__in": articles.values("pk")})
+    return items.annotate(article_count=Count(relation, filter=published, distinct=True))
+
+
 def most_viewed_articles(
     *, days: int = 7, unit: MemberUnit | None = None, include_restricted: bool = False, limit: int = 10
 ) -> QuerySet:
@@ -168,7 +216,7 @@ def most_viewed_articles(
     since = timezone.localdate() - datetime.timedelta(days=days - 1)
     articles = published_articles(include_restricted=include_restricted)
     if unit is not None:
-        articles = articles.filter(units=unit)
+        articles = in_unit(articles, unit)
     return (
         articles.filter(daily_views__day__gte=since)
         .annotate(recent_views=Sum("daily_views__views"))

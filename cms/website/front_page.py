@@ -33,7 +33,8 @@ class UnitBlock:
 
 def unit_blocks(units: list[Link], *, size: int = UNIT_BLOCK_SIZE) -> list[UnitBlock]:
     """The `size` newest articles of each member unit (an article may be in several), in one
-    query plus the photo prefetch; units without articles are left out."""
+    query plus the photo prefetch; units without articles are left out. "Of a unit" is
+    `selectors.in_unit`'s rule (tagged with it), written here as one windowed query."""
     unit_ids = [link.unit_id for link in units if link.unit_id is not None]
     if not unit_ids:
         return []

@@ -20,12 +20,12 @@ from cms.news.models import Category
 from cms.news.selectors import attach_snippets, published_articles, search_articles, with_card_data
 from cms.ops import guess_limits
 from cms.ops.client_address import client_address
+from cms.pagination import paginate
 from cms.search.query import has_unsearchable_characters
 from cms.search.query import parse as parse_query
 
 from . import preview_links, view_counts
 from .forms import ShareArticleForm
-from .pagination import paginate
 from .share_mail import ShareRefused, ShareRequest, send_share_mail
 from .sitemaps import PublicPagesSitemap
 

@@ -4,13 +4,13 @@ import json
 
 from django import template
 from django.conf import settings
-from django.db.models import Case, Q, When
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from cms.news import selectors
 from cms.news.models import NewsIndexPage
 from cms.news.renditions import RENDITION_FILTERS, absolute_url, rendition, shared_renditions
-from cms.news.selectors import categories, most_viewed_articles, published_articles, with_card_data
+from cms.news.selectors import categories, most_viewed_articles, with_card_data
 from cms.search.snippets import highlight
 
 from ..identity import site_identity
@@ -18,7 +18,6 @@ from ..identity import site_identity
 register = template.Library()
 
 MOST_VIEWED_LIMIT = 5
-RELATED_LIMIT = 4
 DEFAULT_SIZES = "(max-width: 48rem) 100vw, 48rem"
 # Characters that would end a <script> element or confuse an HTML parser inside JSON.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -99,23 +98,9 @@ def most_viewed_box(unit=None, limit: int = MOST_VIEWED_LIMIT, request=None):
 
 
 @register.inclusion_tag("components/related_articles.html", takes_context=True)
-def related_articles(context, page, limit: int = RELATED_LIMIT):
-    """Other published articles sharing a category (first) or a unit with `page`, newest first.
-
-    One query whatever is found, so the article page's query count stays constant.
-    """
-    articles = []
-    if page.pk:
-        public = published_articles()
-        same_category = public.filter(categories__articles=page).values("pk")
-        same_unit = public.filter(units__articles=page).values("pk")
-        candidates = (
-            public.filter(Q(pk__in=same_category) | Q(pk__in=same_unit))
-            .exclude(pk=page.pk)
-            .annotate(shares_category=Case(When(pk__in=same_category, then=1), default=0))
-            .order_by("-shares_category", "-date", "-first_published_at", "-pk")
-        )
-        articles = list(with_card_data(candidates)[:limit])
+def related_articles(context, page):
+    """ "Tin liên quan": `selectors.related_articles`, the list the API's `related` gives too."""
+    articles = list(with_card_data(selectors.related_articles(page))) if page.pk else []
     return {"articles": articles, "request": context.get("request")}
 
 

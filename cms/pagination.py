@@ -1,4 +1,8 @@
-"""`?page=` for every list on the site: a bad page number is a first page or a 404, never a 500."""
+"""`?page=` for every list on the site: a bad page number is a first page or a 404, never a 500.
+
+Shared by the site's views and the page models' `get_context` (Wagtail renders a page's list
+from its model), so it belongs to neither.
+"""
 
 from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest
