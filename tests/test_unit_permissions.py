@@ -58,6 +58,14 @@ def test_unit_editor_opens_an_article_of_their_unit(client, units, editor_of_a):
     assert "Tin của Cần Thơ" in response.content.decode()
 
 
+def test_a_new_article_in_a_units_section_starts_tagged_with_that_unit(client, units, editor_of_a):
+    unit_a, section_a, _article = units["a"]
+    response = client.get(add_article_url(section_a))
+    assert response.status_code == 200
+    assert list(response.context["form"].initial["units"]) == [unit_a.pk]
+    assert response.context["form"]["units"].value() == [unit_a.pk]
+
+
 def test_unit_editor_saves_a_draft_in_their_unit(client, units, editor_of_a):
     unit_a, _section, article = units["a"]
     revisions = article.revisions.count()

@@ -12,4 +12,5 @@ class ArticlePageForm(WagtailAdminPageForm):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         section_unit_id = getattr(parent_page.specific if parent_page is not None else None, "unit_id", None)
         if section_unit_id is not None and "units" in self.fields and self.instance.pk is None:
-            self.initial.setdefault("units", [section_unit_id])
+            if not self.initial.get("units"):  # the new page's own (empty) relation
+                self.initial["units"] = [section_unit_id]
