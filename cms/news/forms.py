@@ -11,6 +11,6 @@ class ArticlePageForm(WagtailAdminPageForm):
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         section_unit_id = getattr(parent_page.specific if parent_page is not None else None, "unit_id", None)
-        if section_unit_id is not None and "units" in self.fields and self.instance.pk is None:
-            if not self.initial.get("units"):  # the new page's own (empty) relation
-                self.initial["units"] = [section_unit_id]
+        new_article = self.instance.pk is None and not self.initial.get("units")  # its own relation is empty
+        if section_unit_id is not None and "units" in self.fields and new_article:
+            self.initial["units"] = [section_unit_id]
