@@ -20,7 +20,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.news.article_html import FIGURE_RENDITION, article_source, finish_html
-from cms.news.image_prefetch import images_with_renditions, raw_image_ids
+from cms.news.blocks import BODY_BLOCK
+from cms.news.image_prefetch import images_with_renditions
 from cms.news.page_urls import PublicUrls
 from cms.news.renditions import ShownImage, absolute_url, rendition_key, shown_image
 from cms.news.selectors import relations_of
@@ -95,7 +96,7 @@ def feed_articles(articles: QuerySet) -> list[FeedArticle]:
     ids = [row.pk for row in rows]
     bodies = [row.raw_body if isinstance(row.raw_body, list) else [] for row in rows]
     heroes = {row.hero_image_id for row in rows if row.hero_image_id is not None}
-    images = _images(heroes | raw_image_ids(bodies), heroes)
+    images = _images(heroes | {pk for body in bodies for pk in BODY_BLOCK.raw_image_ids(body)}, heroes)
     figures = {pk: image.figure for pk, image in images.items() if image.figure is not None}
     relations = relations_of(ids)
     urls = _urls(rows)

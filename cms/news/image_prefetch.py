@@ -4,7 +4,8 @@ Wagtail fetches a StreamField's chosen images per article, and each image's rend
 one. A list endpoint or a feed of 50 articles would run hundreds of queries. Inside
 `prefetched_body_images(articles)` every image block of those articles reads from one bulk
 fetch (with renditions) instead; `body_images()` gives the same images as a mapping, for code
-that renders blocks from their raw form.
+that renders blocks from their raw form. Which images a body names is the blocks' own
+knowledge (`ArticleBodyBlock.raw_image_ids`).
 """
 
 from collections.abc import Iterable, Iterator
@@ -32,29 +33,16 @@ def image_id(value) -> int | None:
     return None
 
 
-def raw_image_ids(raw_bodies: Iterable[Iterable[dict]]) -> set[int]:
-    """The images that the image blocks of these raw StreamField bodies name."""
-    ids = set()
-    for raw_body in raw_bodies:
-        for block in raw_body:
-            value = block.get("value")
-            if block.get("type") == "image" and isinstance(value, dict):
-                found = image_id(value.get("image"))
-                if found is not None:
-                    ids.add(found)
-    return ids
-
-
 def images_with_renditions(ids: Iterable[int], specs: tuple[str, ...] = RENDITION_FILTERS) -> dict:
     """Images by primary key, each with the renditions of `specs` prefetched: two queries."""
     ids = set(ids)
     return get_image_model().objects.prefetch_renditions(*specs).in_bulk(ids) if ids else {}
 
 
-def body_images(raw_bodies: Iterable[Iterable[dict]]) -> dict:
-    """The images of these bodies: from the surrounding `prefetched_body_images()`, the rest
-    fetched in one go."""
-    return _known_or_fetched(raw_image_ids(raw_bodies))
+def body_images(ids: Iterable[int]) -> dict:
+    """These body images (ids from `ArticleBodyBlock.raw_image_ids`): from the surrounding
+    `prefetched_body_images()`, the rest fetched in one go."""
+    return _known_or_fetched(set(ids))
 
 
 def _known_or_fetched(wanted: set) -> dict:
@@ -70,7 +58,7 @@ def prefetched_body_images(articles: Iterable, specs: tuple[str, ...] = RENDITIO
 
     `specs` narrows the renditions fetched to those the caller shows.
     """
-    ids = raw_image_ids(article.body.raw_data for article in articles)
+    ids = {pk for article in articles for pk in article.body.stream_block.raw_image_ids(article.body.raw_data)}
     token = _prefetched.set(images_with_renditions(ids, specs))
     try:
         yield

@@ -1,12 +1,10 @@
 """Page models: HomePage → NewsIndexPage (a section or a unit's news) → ArticlePage."""
 
 import datetime
-import html
 
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -20,7 +18,6 @@ from wagtail.search import index
 
 from cms.pagination import paginate
 
-from .article_html import sanitize_html
 from .blocks import ArticleBodyBlock
 from .dates import format_vietnamese_date
 from .forms import ArticlePageForm
@@ -38,11 +35,6 @@ __all__ = [
     "MemberUnit",
     "NewsIndexPage",
 ]
-
-
-def _plain_text(rich_text: str) -> str:
-    # Sanitised first, so that the text of a <script> or <style> pasted in is no text at all.
-    return html.unescape(strip_tags(sanitize_html(rich_text, absolute_urls=False)))
 
 
 def local_today() -> datetime.date:
@@ -226,18 +218,8 @@ class ArticlePage(VietnameseSlugMixin, Page):
         return "\n".join(part for part in self.body_parts() if part)
 
     def body_parts(self) -> list[str]:
-        parts = []
-        text = _plain_text  # rich text to what a reader sees
-        for block in self.body:
-            if block.block_type == "paragraph":
-                parts.append(text(block.value.source))
-            elif block.block_type == "field":
-                parts += [block.value["label"], text(block.value["text"].source)]
-            elif block.block_type == "image":
-                parts += [block.value["caption"], block.value["credit"]]
-            elif block.block_type == "quote":
-                parts += [block.value["text"], block.value["attribution"]]
-        return parts
+        """The body's text, block by block, as each block reads it (blocks.py)."""
+        return self.body.stream_block.raw_text(self.body.raw_data)
 
 
 class ArticleDailyViews(models.Model):
