@@ -149,10 +149,6 @@ def _name(item) -> str:
     return item.name
 
 
-def units_with_articles() -> QuerySet:
-    return MemberUnit.objects.order_by("name")
-
-
 def categories() -> QuerySet:
     return Category.objects.order_by("name")
 
