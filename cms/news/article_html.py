@@ -2,8 +2,9 @@
 feeds. One renderer, so the API and the feeds never disagree (and never leak a script).
 
 Markup is assembled with f-strings and `html.escape` (what Django's `escape` calls), not
-`format_html`: a feed renders a few thousand fragments, everything is sanitised by nh3 at the
-end anyway, and Django's lazy-string machinery around `format_html` cost more than the rest.
+`format_html`: a feed renders a few thousand fragments and everything is sanitised by nh3 at
+the end anyway, so Django's lazy-string machinery around `format_html` would guard nothing
+(bench/README.md).
 """
 
 import uuid
@@ -93,8 +94,8 @@ def _text(value) -> str:
 def block_html(block_type: str, value, images: Mapping[int, ShownImage]) -> str:
     """One body block as HTML, from its stored (raw JSON) form: rich text stays in the
     database's format (internal links not yet expanded) and nothing is sanitised yet, see
-    `finish_html`. Reading the raw form skips Wagtail's block decoding, which cost more than the
-    rendering itself; a missing key reads as empty, as Wagtail's blocks read it. `images` holds
+    `finish_html`. Reading the raw form skips Wagtail's block decoding, which this output does
+    not need (bench/README.md); a missing key reads as empty, as Wagtail's blocks read it. `images` holds
     each body image's `FIGURE_RENDITION`."""
     fields = value if isinstance(value, dict) else {}
     if block_type == "paragraph":
