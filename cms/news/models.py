@@ -160,7 +160,7 @@ class ArticlePageTag(TaggedItemBase):
 
 
 class ArticlePage(VietnameseSlugMixin, Page):
-    """A structured news article, as the legacy site published them (see DESIGN.md)."""
+    """A structured news article, as the legacy site published them (see legacy_parser.py)."""
 
     date = models.DateField(_("ngày đăng"), default=local_today, help_text=_("Ngày in ở đầu bài viết."))
     hero_image = models.ForeignKey(
