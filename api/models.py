@@ -35,10 +35,6 @@ class ApiKey(models.Model):
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
 
-    @property
-    def is_active(self) -> bool:
-        return self.revoked_at is None
-
     def set_new_key(self) -> str:
         """Give this record a fresh random key; returns the plain key, which is shown once and never stored."""
         raw_key = secrets.token_urlsafe(32)

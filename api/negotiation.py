@@ -1,9 +1,9 @@
 """Content negotiation that reads the Accept header straight from the WSGI environ.
 
 DRF's default reads `request.headers`, and Django builds that whole mapping (every header,
-name by name) the first time anything touches it: for a cached response that was one of the
-largest costs of the request after Django's own middleware. DRF's own parsing (with its limits
-on header and token length) still does the work; it is only handed the one header it reads.
+name by name) the first time anything touches it, for the one header negotiation reads
+(bench/README.md). DRF's own parsing (with its limits on header and token length) still does
+the work; it is only handed that header.
 """
 
 from rest_framework.negotiation import DefaultContentNegotiation

@@ -26,7 +26,6 @@ FORMATS = {
     "json": ("feed.json", "application/feed+json"),
 }
 FORMAT_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
-SCOPE_KINDS = ("site", "unit", "category", "tag")
 
 
 class ScopeNotFound(LookupError):

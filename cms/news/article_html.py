@@ -3,8 +3,9 @@ feeds. One renderer, so the API and the feeds never disagree (and never leak a s
 body block's HTML is the block's own (blocks.py).
 
 Markup is assembled with f-strings and `html.escape` (what Django's `escape` calls), not
-`format_html`: a feed renders a few thousand fragments, everything is sanitised by nh3 at the
-end anyway.
+`format_html`: a feed renders a few thousand fragments and everything is sanitised by nh3 at
+the end anyway, so Django's lazy-string machinery around `format_html` would guard nothing
+(bench/README.md).
 """
 
 import uuid

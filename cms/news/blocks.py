@@ -7,8 +7,8 @@ template, for every output:
 - plain text for search: `raw_text`;
 - the images it shows, fetched in bulk for lists and feeds: `raw_image_ids`.
 
-The last three read the block's stored (raw JSON) value, not Wagtail's decoded one: a feed
-renders the bodies of 50 articles, and decoding them block by block cost more than rendering.
+The last three read the block's stored (raw JSON) value, not Wagtail's decoded one, which
+these outputs do not need (bench/README.md).
 A missing key reads as empty, as Wagtail's blocks read it, and a value of the wrong type (JSON
 written by a script) as nothing. Adding a block type is one class with these methods plus its
 template; tests/test_blocks.py renders every block type through every output.

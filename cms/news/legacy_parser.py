@@ -1,7 +1,8 @@
 """Parse a legacy plain-text article (as the old corporate site published it) into structure.
 
-Pure: bytes in, `LegacyArticle` out, or `LegacyFormatError` naming the line. The format, from
-`shared/content/legacy/` (DESIGN.md has the table):
+Pure: bytes in, `LegacyArticle` out, or `LegacyFormatError` naming the line. The format, as the
+old site's sample `cms/news/demo/legacy/000_f6e6f11bcf16baad.txt` and the fixtures in
+`tests/data/legacy/` have it:
 
     Thứ Sáu, 29/11/2024                 ← date line (weekday optional)
     Title, possibly wrapped             ← title: the rest of the first block

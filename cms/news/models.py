@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface, TitleFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.fields import RichTextField, StreamField
@@ -21,7 +21,7 @@ from cms.pagination import paginate
 from .blocks import ArticleBodyBlock
 from .dates import format_vietnamese_date
 from .forms import ArticlePageForm
-from .slugs import slug_formatters, vietnamese_slugify
+from .slugs import slug_formatters, tag_slugify, vietnamese_slugify
 from .snippets import Author, Category, MemberUnit
 from .widgets import ArticleDateInput
 
@@ -29,6 +29,7 @@ __all__ = [
     "ArticleDailyViews",
     "ArticlePage",
     "ArticlePageTag",
+    "ArticleTag",
     "Author",
     "Category",
     "HomePage",
@@ -125,8 +126,22 @@ class NewsIndexPage(VietnameseSlugMixin, Page):
         verbose_name = _("trang danh sách tin")
 
 
+class ArticleTag(Tag):
+    """taggit's tag (same table) with our ASCII slug: taggit transliterates only through
+    Unidecode, and overriding `slugify` on the tag model is its way to choose another."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("từ khóa")
+        verbose_name_plural = _("từ khóa")
+
+    def slugify(self, tag, i=None):
+        return tag_slugify(tag, i)
+
+
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+    tag = models.ForeignKey(ArticleTag, related_name="%(app_label)s_%(class)s_items", on_delete=models.CASCADE)
 
 
 class ArticlePage(VietnameseSlugMixin, Page):

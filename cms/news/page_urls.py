@@ -1,9 +1,9 @@
 """Public addresses of many pages at once, the same as Wagtail's `get_url_parts` gives.
 
-Wagtail resolves the site root and reverses the `wagtail_serve` URL pattern for each page; a
-feed or an API list asks for dozens of addresses in one request, and that was a noticeable part
-of its time. `PublicUrls` looks the site roots and the serving prefix up once and then only
-slices `url_path`. Pages that Wagtail itself would route differently (several sites claiming the
+Wagtail resolves the site root and reverses the `wagtail_serve` URL pattern for each page, and
+a feed or an API list asks for dozens of addresses in one request (bench/README.md).
+`PublicUrls` looks the site roots and the serving prefix up once and then only slices
+`url_path`. Pages that Wagtail itself would route differently (several sites claiming the
 page, or Wagtail's i18n URL prefixes) take Wagtail's own road.
 """
 

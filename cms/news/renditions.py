@@ -11,8 +11,8 @@ logger = logging.getLogger(__name__)
 # Widths a member unit's site can pick from; the page's `srcset` uses the same ones.
 RENDITION_WIDTHS = (400, 800, 1200)
 RENDITION_FILTERS = tuple(f"width-{width}" for width in RENDITION_WIDTHS)
-# Parsed once: Wagtail parses a filter spec given as a string on every call (with `inspect`),
-# which cost more than reading the prefetched renditions themselves.
+# Parsed once: Wagtail parses a filter spec given as a string on every call, with `inspect`
+# (bench/README.md).
 _FILTERS = {spec: Filter(spec=spec) for spec in RENDITION_FILTERS}
 
 

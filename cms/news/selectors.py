@@ -102,8 +102,8 @@ def relations_of(article_ids: Iterable[int]) -> dict[str, dict[int, list[Named]]
     """The units, categories and tags of these articles, in one query: relation name → article
     id → items sorted by name (so that responses, and their ETags, are stable).
 
-    Three prefetches would make three queries and, per article and relation, a related manager,
-    which cost more than the queries themselves.
+    Three prefetches would make three queries and, per article and relation, a related manager
+    (bench/README.md).
     """
     ids = list(article_ids)
     kind = {"output_field": CharField()}
@@ -147,10 +147,6 @@ def card_relation(article: ArticlePage, name: str) -> list:
 
 def _name(item) -> str:
     return item.name
-
-
-def units_with_articles() -> QuerySet:
-    return MemberUnit.objects.order_by("name")
 
 
 def categories() -> QuerySet:

@@ -36,10 +36,6 @@ class MemberUnit(index.Indexed, models.Model):
     def __str__(self):
         return self.short_name or self.name
 
-    @property
-    def display_name(self) -> str:
-        return self.name
-
 
 class Category(index.Indexed, models.Model):
     name = models.CharField(_("tên chuyên mục"), max_length=255, unique=True)

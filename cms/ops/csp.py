@@ -3,9 +3,8 @@ policies of the two kinds of page that are not the public site.
 
 django-csp builds the whole policy string for every response and only then looks at
 `EXCLUDE_URL_PREFIXES`. The API and the feeds are excluded (JSON and XML are never rendered
-as pages), and for a cached answer or a 304 building that string was the largest single cost
-left in the request. Excluded paths now skip it; every other response is handled by
-django-csp unchanged.
+as pages), and a cached answer or a 304 there has little else to do (bench/README.md).
+Excluded paths skip it; every other response is handled by django-csp unchanged.
 
 The Wagtail admin (`CSP_ADMIN`) and the API's interactive docs (`CSP_API_DOCS`) are pages, but
 not the site's: each gets its own policy, the one it works under.

@@ -2,8 +2,7 @@
 
 1. One redis-py client per connection pool. Django's `RedisCacheClient.get_client()` builds a
    `redis.Redis(connection_pool=…)` for every call, and redis-py 8 fills ~170 response callbacks
-   in each constructor: two cache reads per request cost more CPU than the rest of a cached API
-   response.
+   in each constructor (bench/README.md).
 2. Degrade to a cache miss. The cache only ever holds what can be rebuilt (rendered responses,
    the content version, rate-limit and view-count counters), so when Redis is unreachable or
    stalled every operation answers as if the key were absent instead of failing the request.

@@ -33,7 +33,6 @@ INSTALLED_APPS = [
     "cms.website",
     "api",
     "feeds",
-    "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -56,7 +55,6 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -350,6 +348,5 @@ FEED_MAX_AGE = env.int("FEED_MAX_AGE", default=60)
 WEBSUB_HUB_URL = env("WEBSUB_HUB_URL", default="")
 WEBSUB_TIMEOUT = env.float("WEBSUB_TIMEOUT", default=3.0)
 WEBSUB_ATTEMPTS = env.int("WEBSUB_ATTEMPTS", default=3)
-# Tag slugs ASCII like page slugs (`công đoàn` → `cong-doan`, via Unidecode): tag feed URLs
-# /feeds/tags/<slug>/ stay readable and stable (taggit's default keeps `công-đoàn`).
-TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+# Article tags' slugs are ASCII like page slugs (`công đoàn` → `cong-doan`): tag feed URLs
+# /feeds/tags/<slug>/ stay readable and stable. cms.news.models.ArticleTag makes them.
