@@ -366,7 +366,6 @@ def test_without_our_formatters_wagtail_would_drop_or_garble_the_d(admin_client)
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.mark.browser
 EXPECTED_PROPOSALS = {
     "Đẩy mạnh": "day-manh",
     unicodedata.normalize("NFD", "Đẩy mạnh"): "day-manh",
@@ -374,6 +373,7 @@ EXPECTED_PROPOSALS = {
 }
 
 
+@pytest.mark.browser
 @pytest.mark.django_db
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 def test_admin_javascript_proposes_day_manh_while_the_editor_types(admin_client):
