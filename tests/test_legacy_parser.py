@@ -17,6 +17,8 @@ from cms.news.legacy_parser import LegacyArticle, LegacyFormatError, parse_legac
 from tests.helpers import FIXTURE_FILES, FIXTURES, MOST_VIEWED_LINE, SAMPLE, SHARE_LINE, normalise, source_lines
 
 ALL_LEGACY_FILES = [SAMPLE, *FIXTURE_FILES]
+# The demo's articles, written in the legacy format with quotes and inline photos.
+DEMO_FILES = sorted(SAMPLE.parent.glob("demo-*.txt"))
 
 
 def parsed_parts(article: LegacyArticle) -> list[str]:
@@ -37,7 +39,7 @@ def fields(article: LegacyArticle) -> list[str]:
     return [section.label for section in article.sections if section.kind == "field"]
 
 
-@pytest.mark.parametrize("path", ALL_LEGACY_FILES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", [*ALL_LEGACY_FILES, *DEMO_FILES], ids=lambda path: path.stem)
 def test_every_word_of_every_legacy_file_is_kept_in_order(path):
     data = path.read_bytes()
     article = parse_legacy_article(data)
@@ -45,13 +47,13 @@ def test_every_word_of_every_legacy_file_is_kept_in_order(path):
     assert " ".join(parsed_parts(article)) == " ".join(lines[1:])
 
 
-@pytest.mark.parametrize("path", ALL_LEGACY_FILES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", [*ALL_LEGACY_FILES, *DEMO_FILES], ids=lambda path: path.stem)
 def test_date_line_is_parsed_and_written_back_the_same_way(path):
     article = parse_legacy_article(path.read_bytes())
     assert format_vietnamese_date(article.date) == source_lines(path.read_bytes())[0]
 
 
-@pytest.mark.parametrize("path", ALL_LEGACY_FILES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", [*ALL_LEGACY_FILES, *DEMO_FILES], ids=lambda path: path.stem)
 def test_no_furniture_no_control_characters_no_nbsp_survive(path):
     article = parse_legacy_article(path.read_bytes())
     text = "\n".join(parsed_parts(article))
