@@ -65,8 +65,9 @@ def main() -> None:
     from wagtail.rich_text import RichText
     from wagtail.signal_handlers import disconnect_reference_index_signal_handlers
 
-    from cms.news.demo import demo_image, load_authors, load_categories, load_units
+    from cms.news.demo import load_authors, load_categories, load_units
     from cms.news.models import ArticlePage
+    from cms.news.placeholder_photos import placeholder_image
     from cms.news.renditions import RENDITION_FILTERS
     from cms.news.unit_sections import ensure_unit_section
 
@@ -80,7 +81,9 @@ def main() -> None:
 
     images = []
     for number in range(args.images):
-        image = demo_image(f"Ảnh benchmark {number}", f"#{(number * 2654435761) % 0xFFFFFF:06x}", f"bench-{number}")
+        image = placeholder_image(
+            f"Ảnh benchmark {number}", f"#{(number * 2654435761) % 0xFFFFFF:06x}", f"bench-{number}"
+        )
         image.get_renditions(*RENDITION_FILTERS)
         image.get_file_size()  # recorded, as Wagtail's upload form records it (older seeds lack it)
         images.append(image)

@@ -10,11 +10,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from cms.news.models import ArticlePage, Author, NewsIndexPage
 from cms.news.selectors import published_articles
-from tests.factories import MemberUnitFactory, corporate_index, unit_index
+from tests.factories import CategoryFactory, MemberUnitFactory, corporate_index, unit_index
 from tests.helpers import FIXTURE_FILES, FIXTURES, SAMPLE, article_text, assert_in_order, source_lines
 
 pytestmark = pytest.mark.django_db
@@ -337,3 +338,189 @@ def test_dry_run_for_a_unit_without_a_section_yet_writes_nothing():
     assert error is None, err
     assert database_counts() == before
     assert "1 tạo mới" in out and f"/{unit.slug}/{SAMPLE_SLUG}/" in out
+
+
+# --- Quotes, inline photos and a metadata file ----------------------------------------------------
+
+ARTICLE_WITH_QUOTE_AND_PHOTO = """Thứ Sáu, 20/09/2024
+Thủy điện Thác Mơ diễn tập ứng phó tình huống khẩn cấp
+
+Lực lượng xung kích thực hành cứu người bị nạn trên lòng hồ.
+
+
+Sáng 19/9, Công ty tổ chức diễn tập phương án ứng phó tình huống khẩn cấp.
+
+Mùa khô năm nay là thử thách lớn nhất.
+— Ông Trần Quốc Hưng, Tổng giám đốc EVNGENCO2
+
+Vận hành cửa van đập tràn bằng nguồn điện dự phòng.
+Ảnh: Quốc Bảo
+
+
+Công tác an toàn: Không để xảy ra sự cố nào.
+
+Quốc Bảo
+"""
+
+METADATA = """# What the text does not say.
+[dien-tap]
+section = "thuy-dien-thac-mo"
+units = ["thuy-dien-thac-mo", "evngenco2"]
+categories = ["an-toan-lao-dong"]
+tags = ["diễn tập", "hồ chứa"]
+published_time = 15:00:00
+hero = { scene = "hydro-dam", colour = "#2e7d5b" }
+photos = [{ colour = "#5a7d2e" }]
+"""
+
+
+def image_count() -> int:
+    return get_image_model().objects.count()
+
+
+@pytest.fixture
+def article_with_metadata(tmp_path):
+    """The article and its metadata file, with the units and category it names."""
+    section = unit_index(MemberUnitFactory(slug="thuy-dien-thac-mo", name="Công ty Cổ phần Thủy điện Thác Mơ"))
+    CategoryFactory(slug="an-toan-lao-dong", name="An toàn lao động")
+    article = tmp_path / "dien-tap.txt"
+    article.write_text(ARTICLE_WITH_QUOTE_AND_PHOTO)
+    metadata = tmp_path / "bai-viet.toml"
+    metadata.write_text(METADATA)
+    return {"article": article, "metadata": metadata, "section": section}
+
+
+def test_quote_and_photo_caption_become_their_blocks_and_the_photo_waits_for_an_editor(client, tmp_path):
+    path = tmp_path / "dien-tap.txt"
+    path.write_text(ARTICLE_WITH_QUOTE_AND_PHOTO)
+    _out, err, error = run_import(path)
+    assert error is None, err
+    page = ArticlePage.objects.get(legacy_id="dien-tap")
+    assert [(block.block_type, dict(block.value) if block.block_type != "field" else None) for block in page.body] == [
+        (
+            "quote",
+            {
+                "text": "Mùa khô năm nay là thử thách lớn nhất.",
+                "attribution": "Ông Trần Quốc Hưng, Tổng giám đốc EVNGENCO2",
+            },
+        ),
+        (
+            "image",
+            {
+                "image": None,
+                "caption": "Vận hành cửa van đập tràn bằng nguồn điện dự phòng.",
+                "credit": "Ảnh: Quốc Bảo",
+            },
+        ),
+        ("field", None),
+    ]
+    assert page.hero_image is None and image_count() == 0
+    assert_in_order(article_text(client.get(page.url).content.decode()), source_lines(path.read_bytes()))
+
+
+def test_metadata_files_the_article_and_draws_its_photos(client, article_with_metadata):
+    files = article_with_metadata
+    out, err, error = run_import(files["article"], metadata=files["metadata"])
+    assert error is None, err
+    page = ArticlePage.objects.get(legacy_id="dien-tap")
+    assert page.get_parent().specific == files["section"]
+    assert sorted(page.units.values_list("slug", flat=True)) == ["evngenco2", "thuy-dien-thac-mo"]
+    assert list(page.categories.values_list("slug", flat=True)) == ["an-toan-lao-dong"]
+    assert sorted(page.tags.names()) == ["diễn tập", "hồ chứa"]
+    assert page.first_published_at.astimezone(HO_CHI_MINH) == datetime.datetime(2024, 9, 20, 15, 0, tzinfo=HO_CHI_MINH)
+    assert page.hero_image.title == page.hero_caption
+    photo = next(block.value for block in page.body if block.block_type == "image")
+    assert photo["image"].title == photo["caption"] and photo["image"] != page.hero_image
+    assert image_count() == 2
+    assert_in_order(article_text(client.get(page.url).content.decode()), source_lines(files["article"].read_bytes()))
+
+    before = {**database_counts(), "images": image_count()}
+    out, _err, error = run_import(files["article"], metadata=files["metadata"])
+    assert error is None and "1 không đổi" in out
+    assert {**database_counts(), "images": image_count()} == before
+
+
+def test_metadata_wins_over_the_unit_option_for_its_articles_only(article_with_metadata):
+    files = article_with_metadata
+    other = MemberUnitFactory(slug="thuy-dien-a-vuong")
+    shutil.copy(SAMPLE, files["article"].parent / SAMPLE.name)
+    _out, err, error = run_import(
+        files["article"], files["article"].parent / SAMPLE.name, metadata=files["metadata"], unit=other.slug
+    )
+    assert error is None, err
+    assert ArticlePage.objects.get(legacy_id="dien-tap").get_parent().specific == files["section"]
+    sample = ArticlePage.objects.get(legacy_id=SAMPLE.stem)
+    assert list(sample.units.all()) == [other] and sample.get_parent().specific == unit_index(other)
+
+
+BAD_METADATA = {
+    "unknown-unit": ('units = ["thuy-dien-thac-mo", "khong-co"]', 4, "dien-tap.units: không có đơn vị 'khong-co'"),
+    "unknown-section": ('section = "khong-co"', 3, "dien-tap.section: không có đơn vị 'khong-co'"),
+    "unknown-category": ('categories = ["khong-co"]', 5, "dien-tap.categories: không có chuyên mục 'khong-co'"),
+    "photos-and-captions": (
+        'photos = [{ colour = "#5a7d2e" }, { colour = "#000000" }]',
+        9,
+        "dien-tap.photos: 2 ảnh cho 1 chú thích",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", BAD_METADATA)
+def test_metadata_that_does_not_fit_names_file_line_and_key_and_writes_nothing(article_with_metadata, name):
+    files = article_with_metadata
+    replacement, line, message = BAD_METADATA[name]
+    key = replacement.split(" = ")[0]
+    text = "\n".join(replacement if row.startswith(f"{key} = ") else row for row in METADATA.splitlines())
+    files["metadata"].write_text(text)
+    before = {**database_counts(), "images": image_count()}
+    out, err, error = run_import(files["article"], metadata=files["metadata"])
+    assert isinstance(error, CommandError)
+    assert f"{files['metadata']}:{line}: {message}" in err
+    assert "0 tạo mới, 0 cập nhật, 0 không đổi, 1 lỗi" in out
+    assert {**database_counts(), "images": image_count()} == before
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('[dien-tap]\nunits = ["a",, "b"]\n', 2, "không phải TOML hợp lệ"),
+        ('[dien-tap]\nunits = ["a"\n', 2, "không phải TOML hợp lệ"),
+        ('[dien-tap]\nunit = ["thuy-dien-thac-mo"]\n', 2, "dien-tap.unit: khóa không biết"),
+        ('[dien-tap]\nunits = "thuy-dien-thac-mo"\n', 2, "dien-tap.units: phải là danh sách chuỗi"),
+        ('[dien-tap]\npublished_time = "15:00"\n', 2, "dien-tap.published_time: phải là giờ trong ngày"),
+        ('[dien-tap]\nhero = { colour = "xanh" }\n', 2, "dien-tap.hero: colour phải là màu"),
+        ('[dien-tap]\nphotos = [{ scene = "bien", colour = "#000000" }]\n', 2, "không có cảnh 'bien'"),
+        ('units = ["thuy-dien-thac-mo"]\n', 1, "units: phải là một bảng [tên-tệp]"),
+        ('[dien-tap]\nunits = ["a"]\n'.encode("utf-16"), 1, "không phải UTF-8"),
+    ],
+    ids=[
+        "syntax",
+        "unclosed",
+        "unknown-key",
+        "not-a-list",
+        "time-as-text",
+        "bad-colour",
+        "unknown-scene",
+        "no-table",
+        "utf-16",
+    ],
+)
+def test_malformed_metadata_file_is_named_with_its_line_and_nothing_is_imported(
+    article_with_metadata, text, line, message
+):
+    files = article_with_metadata
+    if isinstance(text, bytes):
+        files["metadata"].write_bytes(text)
+    else:
+        files["metadata"].write_text(text)
+    before = database_counts()
+    _out, _err, error = run_import(files["article"], metadata=files["metadata"])
+    assert isinstance(error, CommandError)
+    assert f"--metadata: {files['metadata']}:{line}: " in str(error) and message in str(error)
+    assert database_counts() == before
+
+
+def test_missing_metadata_file_is_named():
+    _out, _err, error = run_import(SAMPLE, metadata="/khong-co/bai-viet.toml")
+    assert isinstance(error, CommandError)
+    assert "--metadata: /khong-co/bai-viet.toml:0: không đọc được tệp" in str(error)

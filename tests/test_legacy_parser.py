@@ -17,13 +17,20 @@ from cms.news.legacy_parser import LegacyArticle, LegacyFormatError, parse_legac
 from tests.helpers import FIXTURE_FILES, FIXTURES, MOST_VIEWED_LINE, SAMPLE, SHARE_LINE, normalise, source_lines
 
 ALL_LEGACY_FILES = [SAMPLE, *FIXTURE_FILES]
+# The demo's articles, written in the legacy format with quotes and inline photos.
+DEMO_FILES = sorted(SAMPLE.parent.glob("demo-*.txt"))
 
 
 def parsed_parts(article: LegacyArticle) -> list[str]:
     """What the parser kept, in reading order; a field reads `label: text` as in the source."""
     parts = [article.title, article.hero_caption, article.lead]
     for section in article.sections:
-        parts.append(f"{section.label}: {section.text}" if section.kind == "field" else section.text)
+        if section.kind == "field":
+            parts.append(f"{section.label}: {section.text}")
+        elif section.kind == "quote":
+            parts += [section.text, f"— {section.attribution}"]
+        else:
+            parts += [section.text, section.credit]
     parts.append(article.author)
     return [part for part in parts if part]
 
@@ -32,7 +39,7 @@ def fields(article: LegacyArticle) -> list[str]:
     return [section.label for section in article.sections if section.kind == "field"]
 
 
-@pytest.mark.parametrize("path", ALL_LEGACY_FILES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", [*ALL_LEGACY_FILES, *DEMO_FILES], ids=lambda path: path.stem)
 def test_every_word_of_every_legacy_file_is_kept_in_order(path):
     data = path.read_bytes()
     article = parse_legacy_article(data)
@@ -40,13 +47,13 @@ def test_every_word_of_every_legacy_file_is_kept_in_order(path):
     assert " ".join(parsed_parts(article)) == " ".join(lines[1:])
 
 
-@pytest.mark.parametrize("path", ALL_LEGACY_FILES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", [*ALL_LEGACY_FILES, *DEMO_FILES], ids=lambda path: path.stem)
 def test_date_line_is_parsed_and_written_back_the_same_way(path):
     article = parse_legacy_article(path.read_bytes())
     assert format_vietnamese_date(article.date) == source_lines(path.read_bytes())[0]
 
 
-@pytest.mark.parametrize("path", ALL_LEGACY_FILES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", [*ALL_LEGACY_FILES, *DEMO_FILES], ids=lambda path: path.stem)
 def test_no_furniture_no_control_characters_no_nbsp_survive(path):
     article = parse_legacy_article(path.read_bytes())
     text = "\n".join(parsed_parts(article))
@@ -150,6 +157,88 @@ def test_sunday_date_two_line_caption_and_credit_byline():
     )
     assert article.author == "Tin, ảnh: Minh Tuấn"
     assert fields(article) == []
+
+
+@pytest.mark.parametrize("path", ALL_LEGACY_FILES, ids=lambda path: path.stem)
+def test_the_old_sites_files_have_no_quotes_or_photos_in_their_body(path):
+    # Quotes and inline photos extend the format; files written before them read as they did.
+    article = parse_legacy_article(path.read_bytes())
+    assert {section.kind for section in article.sections} <= {"paragraph", "field"}
+
+
+# --- Quotes, inline photos and labels the demo articles use --------------------------------------
+
+ARTICLE_WITH_QUOTE_AND_PHOTOS = """Thứ Sáu, 20/09/2024
+Thủy điện Thác Mơ diễn tập ứng phó tình huống khẩn cấp
+
+Lực lượng xung kích thực hành cứu người bị nạn.
+
+
+Sáng 19/9, Công ty tổ chức diễn tập.
+
+Mùa khô năm nay là thử thách lớn nhất.
+— Ông Trần Quốc Hưng, Tổng giám đốc EVNGENCO2
+
+Vận hành cửa van đập tràn bằng nguồn điện dự phòng
+trong buổi diễn tập.
+Ảnh: Quốc Bảo
+
+
+Các bước xử lý được thực hiện bài bản.
+
+Học viên kiểm tra dây an toàn trước khi làm việc trên cao.
+
+
+— Đoạn mở bằng gạch ngang, không có câu trích dẫn ở trên.
+
+Quốc Bảo
+"""
+
+
+def test_a_line_then_a_dash_line_is_a_quotation_and_a_block_before_two_blank_lines_a_photo():
+    article = parse_legacy_article(ARTICLE_WITH_QUOTE_AND_PHOTOS)
+    assert article.hero_caption == "Lực lượng xung kích thực hành cứu người bị nạn."
+    assert article.lead == "Sáng 19/9, Công ty tổ chức diễn tập."
+    assert [(s.kind, s.text, s.attribution, s.credit) for s in article.sections] == [
+        ("quote", "Mùa khô năm nay là thử thách lớn nhất.", "Ông Trần Quốc Hưng, Tổng giám đốc EVNGENCO2", ""),
+        ("photo", "Vận hành cửa van đập tràn bằng nguồn điện dự phòng trong buổi diễn tập.", "", "Ảnh: Quốc Bảo"),
+        ("paragraph", "Các bước xử lý được thực hiện bài bản.", "", ""),
+        ("photo", "Học viên kiểm tra dây an toàn trước khi làm việc trên cao.", "", ""),
+        ("paragraph", "— Đoạn mở bằng gạch ngang, không có câu trích dẫn ở trên.", "", ""),
+    ]
+    assert article.author == "Quốc Bảo"
+
+
+def test_the_lead_and_the_last_block_are_never_a_photo_and_a_dash_line_never_quotes_the_lead():
+    text = "29/11/2024\nTiêu đề\n\nChú thích.\n\n\nSapo.\n— Ông A\n\n\nĐoạn hai.\n\nPhương Linh\n\n\n"
+    article = parse_legacy_article(text)
+    assert article.hero_caption == "Chú thích."
+    assert article.lead == "Sapo."
+    assert [(section.kind, section.text) for section in article.sections] == [
+        ("paragraph", "— Ông A"),
+        ("paragraph", "Đoạn hai."),
+    ]
+    assert article.author == "Phương Linh"
+
+
+def test_a_quotation_before_the_end_leaves_the_byline_alone():
+    text = "29/11/2024\nTiêu đề\n\nSapo.\n\nAn toàn là trên hết.\n— Giám đốc Công ty\n\nThu Hà"
+    article = parse_legacy_article(text)
+    assert [(s.kind, s.attribution) for s in article.sections] == [("quote", "Giám đốc Công ty")]
+    assert article.author == "Thu Hà"
+
+
+def test_a_label_that_names_a_topic_is_a_field_whatever_word_ends_it():
+    text = (
+        "29/11/2024\nTiêu đề\n\nSapo.\n\n"
+        "Công tác dự báo và thông tin: Công ty cập nhật dự báo mỗi ba giờ.\n\n"
+        "Ông Nguyễn Văn A thông tin: Công ty cập nhật dự báo mỗi ba giờ.\n\nPhương Linh"
+    )
+    article = parse_legacy_article(text)
+    assert [(s.kind, s.label) for s in article.sections] == [
+        ("field", "Công tác dự báo và thông tin"),
+        ("paragraph", ""),
+    ]
 
 
 # --- Hostile inputs ---------------------------------------------------------------------------

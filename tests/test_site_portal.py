@@ -16,8 +16,8 @@ from django.views.defaults import server_error
 from PIL import Image, ImageChops
 from wagtail.models import Site
 
-from cms.news.demo import placeholder_photo
 from cms.news.models import HomePage
+from cms.news.placeholder_photos import placeholder_photo
 from cms.website import identity as identity_module
 from cms.website import navigation as navigation_module
 from cms.website.models import SiteIdentity

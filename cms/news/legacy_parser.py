@@ -13,8 +13,19 @@ old site's sample `cms/news/demo/legacy/000_f6e6f11bcf16baad.txt` and the fixtur
     Lead paragraph                      ← first body paragraph
     Lĩnh vực kinh tế: …                 ← a field section (short label + colon)
     Other paragraphs …
+    Mùa khô năm nay là thử thách …      ← a quotation: the line right before
+    — Ông A, Tổng giám đốc                 a `— ` line of the same block (who said it)
+    Caption of an inline photo          ← a later block followed by two blank lines
+    Ảnh: Quốc Bảo                          (like the hero's caption); a last `Ảnh: …`
+                                           line is the photo's credit
     Phương Linh                         ← short last line: the byline
     Gửi cho bạn bè / Xem nhiều nhất …   ← furniture of the old site, not content
+
+Quotations and inline photos are written the way the page shows them (the quote, then
+`— who`; the caption, then the credit), so a file's lines are the page's text in order. Files
+without them (the old site's, `tests/data/legacy/`) read as before. The photos themselves are
+not in the text: an import keeps the caption and an editor attaches the photo, unless a
+metadata file asks for one (docs/importing.md).
 
 Text is kept exactly as written; only whitespace is normalised and characters that XML
 cannot carry are dropped.
@@ -43,11 +54,14 @@ class LegacyFormatError(ValueError):
 
 @dataclass(frozen=True)
 class Section:
-    """One body block: `paragraph` (text) or `field` (label + text)."""
+    """One body block: `paragraph` (text), `field` (label + text), `quote` (text +
+    attribution) or `photo` (the caption as text + credit)."""
 
     kind: str
     text: str
     label: str = ""
+    attribution: str = ""
+    credit: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +97,10 @@ BYLINE_CREDIT = re.compile(
     r"^(?:tin|bài|ảnh|video|clip|nguồn|theo|thực hiện)(?:\s*(?:,|và|&|/|-)?\s*(?:tin|bài|ảnh|video|clip))*\s*:",
     re.IGNORECASE,
 )
+
+# `— Ông A, Tổng giám đốc`: who said the line above it (the page prints a quote's attribution so).
+ATTRIBUTION_PREFIX = "— "
+PHOTO_CAPTION_BLANK_LINES = 2
 
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 
@@ -150,11 +168,17 @@ REPORTING_VERBS = re.compile(
     r"yêu cầu|đề nghị|kết luận|trả lời|giải thích|tâm sự|phấn khởi|hỏi)$",
     re.IGNORECASE,
 )
+# `Công tác dự báo và thông tin: …` names a topic, whatever word it ends with: a label that opens
+# with one of these is never someone speaking.
+TOPIC_LABEL = re.compile(r"^(?:về|lĩnh vực|công tác|nội dung)\s", re.IGNORECASE)
 
 
 def _is_field(paragraph: str) -> re.Match | None:
     match = FIELD_LABEL.match(paragraph)
-    if not match or not match["label"][0].isupper() or REPORTING_VERBS.search(match["label"].strip()):
+    if not match or not match["label"][0].isupper():
+        return None
+    label = match["label"].strip()
+    if REPORTING_VERBS.search(label) and not TOPIC_LABEL.match(label):
         return None
     syllables = [word for word in match["label"].split() if any(char.isalnum() for char in word)]
     if len(syllables) <= MAX_LABEL_WORDS:
@@ -213,23 +237,51 @@ def parse_legacy_article(data: bytes | str) -> LegacyArticle:
             hero_caption = " ".join(candidate)
             rest = rest[1:]
 
-    # Within the body every source line is a paragraph (the old site wrote one per line).
-    paragraphs = [(number, line) for number, block, _ in rest for number, line in enumerate(block, start=number)]
-    if not paragraphs:
+    items = _body_items(rest)
+    if not items:
         raise LegacyFormatError("thiếu nội dung (sapo) sau tiêu đề", len(lines))
 
     author = ""
-    if len(paragraphs) > 1 and _is_byline(paragraphs[-1][1]):
-        author = paragraphs.pop()[1]
+    if len(items) > 1 and items[-1].kind == "paragraph" and _is_byline(items[-1].text):
+        author = items.pop().text
 
-    lead = paragraphs[0][1]
+    lead = items[0].text
     sections = []
-    for _number, paragraph in paragraphs[1:]:
-        match = _is_field(paragraph)
+    for item in items[1:]:
+        match = _is_field(item.text) if item.kind == "paragraph" else None
         if match:
             sections.append(Section(kind="field", label=match["label"].strip(), text=match["text"].strip()))
         else:
-            sections.append(Section(kind="paragraph", text=paragraph))
+            sections.append(item)
     return LegacyArticle(
         date=article_date, title=title, lead=lead, hero_caption=hero_caption, sections=sections, author=author
     )
+
+
+def _photo(block: list[str]) -> Section:
+    """A photo caption block: the caption (wrapped lines joined), then a credit line if any."""
+    if len(block) > 1 and len(block[-1]) <= MAX_BYLINE_LENGTH and BYLINE_CREDIT.match(block[-1]):
+        return Section(kind="photo", text=" ".join(block[:-1]), credit=block[-1])
+    return Section(kind="photo", text=" ".join(block))
+
+
+def _body_items(blocks) -> list[Section]:
+    """The body in order: one paragraph per source line (the old site wrote one per line), a
+    line with the `— ` line after it as a quote, a caption block as a photo.
+
+    The lead (the first line) is always a paragraph, and the last block never a caption (blank
+    lines after the byline are the old site's layout, not a photo)."""
+    items: list[Section] = []
+    last = len(blocks) - 1
+    for index, (_start, block, blanks) in enumerate(blocks):
+        if 0 < index < last and blanks >= PHOTO_CAPTION_BLANK_LINES:
+            items.append(_photo(block))
+            continue
+        for position, line in enumerate(block):
+            quoted = items[-1] if position and len(items) > 1 and items[-1].kind == "paragraph" else None
+            attribution = line.removeprefix(ATTRIBUTION_PREFIX).strip()
+            if quoted is not None and line.startswith(ATTRIBUTION_PREFIX) and attribution:
+                items[-1] = Section(kind="quote", text=quoted.text, attribution=attribution)
+            else:
+                items.append(Section(kind="paragraph", text=line))
+    return items

@@ -1,4 +1,4 @@
-"""`manage.py import_articles PATH [PATH ...]`: import legacy plain-text articles."""
+"""`manage.py import_articles PATH [PATH ...] [--metadata FILE]`: import legacy plain-text articles."""
 
 from pathlib import Path
 
@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Site
 
+from cms.news.article_metadata import MetadataError, read_metadata_file
 from cms.news.importer import CREATED, UNCHANGED, UPDATED, import_legacy_file
 from cms.news.legacy_parser import LegacyFormatError
 from cms.news.models import MemberUnit, NewsIndexPage
@@ -44,18 +45,27 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Chỉ báo sẽ làm gì, không ghi gì")
         parser.add_argument("--unit", metavar="SLUG", help="Slug của đơn vị nhận bài (mặc định: Tổng công ty)")
         parser.add_argument("--parent", metavar="PATH", help="Đường dẫn trang danh sách tin, ví dụ /tin-tuc/")
+        parser.add_argument(
+            "--metadata",
+            metavar="FILE",
+            help="Tệp TOML: đơn vị, chuyên mục, từ khóa, ảnh… của từng bài, theo tên tệp (docs/importing.md)",
+        )
 
-    def handle(self, *args, paths, dry_run, unit, parent, **options):
+    def handle(self, *args, paths, dry_run, unit, parent, metadata, **options):
         if not dry_run:
-            return self._import(paths, dry_run, unit, parent)
+            return self._import(paths, dry_run, unit, parent, metadata)
         # A dry run may still need a unit's section to say where pages would go: make it, then undo.
         with transaction.atomic():
             try:
-                return self._import(paths, dry_run, unit, parent)
+                return self._import(paths, dry_run, unit, parent, metadata)
             finally:
                 transaction.set_rollback(True)
 
-    def _import(self, paths, dry_run, unit, parent):
+    def _import(self, paths, dry_run, unit, parent, metadata_path):
+        try:
+            metadata = read_metadata_file(metadata_path) if metadata_path else {}
+        except MetadataError as error:
+            raise CommandError(f"--metadata: {error}") from None
         units = [self._unit(unit)] if unit else []
         parent_page = self._parent(parent, units)
         files = _expand(paths)
@@ -68,9 +78,13 @@ class Command(BaseCommand):
         for number, path in enumerate(files, start=1):
             self.stdout.write(f"{prefix}[{number}/{total}] {path}", ending=" ")
             try:
-                outcome = import_legacy_file(path, parent=parent_page, units=units, dry_run=dry_run)
+                outcome = import_legacy_file(
+                    path, parent=parent_page, units=units, dry_run=dry_run, metadata=metadata.get(path.stem)
+                )
             except LegacyFormatError as error:
                 self._fail(counts, f"{path}:{error.line}: {error.reason}")
+            except MetadataError as error:
+                self._fail(counts, str(error))
             except OSError as error:
                 self._fail(counts, f"{path}:0: không đọc được tệp ({error.strerror or error})")
             except ValidationError as error:

@@ -1,6 +1,6 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from cms.news.demo import load_demo_content
+from cms.news.demo import DemoContentError, load_demo_content
 
 
 class Command(BaseCommand):
@@ -8,7 +8,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.stdout.write("Đang nạp nội dung mẫu…")
-        counts = load_demo_content(report=self.stdout.write)
+        try:
+            counts = load_demo_content(report=self.stdout.write)
+        except DemoContentError as error:
+            raise CommandError(f"Không nạp được nội dung mẫu, chưa ghi gì: {error}") from None
         self.stdout.write(
             self.style.SUCCESS(
                 f"Nội dung mẫu: {counts['created']} bài tạo mới, {counts['updated']} cập nhật, "
