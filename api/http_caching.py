@@ -17,8 +17,8 @@ from django.utils.http import http_date
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from cms.news import response_cache
-from cms.news.response_cache import is_not_modified
+from cms.http_cache import response_cache
+from cms.http_cache.response_cache import is_not_modified
 
 VARY_HEADERS = ("Authorization", "X-Api-Key")
 

@@ -9,7 +9,7 @@ import re
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.views.decorators.http import require_safe
 
-from cms.news.response_cache import is_not_modified
+from cms.http_cache.response_cache import is_not_modified
 
 from .rendering import PageOutOfRange, RenderedFeed, rendered_feed
 from .scopes import ScopeNotFound

@@ -10,7 +10,7 @@ from aiosmtpd.controller import Controller
 from django.core.cache import cache
 from django.db import connections
 
-from cms.news import response_cache
+from cms.http_cache import response_cache
 from tests.helpers import CHROMIUM, CHROMIUM_ARGS, free_port
 
 

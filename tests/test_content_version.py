@@ -12,8 +12,8 @@ import redis
 from django.conf import settings
 from django.core.cache import cache
 
-from cms.news import freshness
-from cms.news.freshness import bump_content_version, content_version
+from cms.http_cache import freshness
+from cms.http_cache.freshness import bump_content_version, content_version
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_redis = pytest.mark.skipif(
@@ -66,7 +66,7 @@ def test_a_bump_in_another_process_reaches_this_one_without_a_redis_read_per_req
         assert content_version() == before
     assert commands == []  # answered from memory
 
-    code = "import django; django.setup(); from cms.news.freshness import bump_content_version; bump_content_version()"
+    code = "import django; django.setup(); from cms.http_cache import freshness; freshness.bump_content_version()"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"}
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, timeout=60)
     assert wait_for(lambda: content_version() != before), "the other process's bump was never heard"

@@ -7,7 +7,8 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .freshness import bump_content_version
+from cms.http_cache.freshness import bump_content_version
+
 from .snippets import Author, Category, MemberUnit
 
 

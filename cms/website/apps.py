@@ -21,7 +21,7 @@ class WebsiteConfig(AppConfig):
 def _identity_changed(**_signal_kwargs):
     from django.db import transaction
 
-    from cms.news.freshness import bump_content_version
+    from cms.http_cache.freshness import bump_content_version
 
     # Now and after commit, as for published pages (cms/news/signals.py).
     bump_content_version()
