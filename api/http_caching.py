@@ -1,7 +1,7 @@
 """Conditional GET and the shared response cache, for every API view.
 
 A response is cached under (content version, caller's entitlement, path and sorted query).
-Publishing, unpublishing, moving or deleting bumps the content version (cms/news/signals.py)
+Publishing, unpublishing, moving or deleting bumps the content version (cms/publishing/services.py)
 in the shared cache, so every app server stops serving the old responses at once. The ETag is
 a hash of the body; Last-Modified is the newest publication or change in the response's scope.
 """

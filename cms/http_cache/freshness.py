@@ -3,7 +3,7 @@
 The API and the feeds key their cached responses and their ETags on `content_version()`.
 Anything that can change what is published — publish, unpublish, move, delete, a view
 restriction added or removed, a unit, category or author renamed — calls `bump_content_version()`
-(wired in signals.py).
+(the publish pipeline: cms/publishing/services.py).
 
 What no signal announces is a publication window opening or closing (`go_live_at`,
 `expire_at`) between two runs of `publish_scheduled`. `next_window_change()` gives, per content

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cms.website",
     "api",
     "feeds",
+    "cms.publishing",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
