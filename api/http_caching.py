@@ -1,7 +1,7 @@
 """Conditional GET and the shared response cache, for every API view.
 
 A response is cached under (content version, caller's entitlement, path and sorted query).
-Publishing, unpublishing, moving or deleting bumps the content version (cms/news/signals.py)
+Publishing, unpublishing, moving or deleting bumps the content version (cms/publishing/services.py)
 in the shared cache, so every app server stops serving the old responses at once. The ETag is
 a hash of the body; Last-Modified is the newest publication or change in the response's scope.
 """
@@ -12,13 +12,13 @@ from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from cms.news import response_cache
-from cms.news.response_cache import is_not_modified
+from cms.http_cache import response_cache
 
 VARY_HEADERS = ("Authorization", "X-Api-Key")
 
@@ -84,18 +84,15 @@ def _accepts_json(accept: str | None) -> bool:
 
 
 def _stored_response(request: HttpRequest, entry: dict, *, entitled: bool) -> HttpResponse:
-    headers = {
-        "ETag": entry["etag"],
-        "Cache-Control": f"{'private' if entitled else 'public'}, "
-        f"max-age={response_cache.max_age(entry, settings.API_MAX_AGE)}",
-        "Vary": ", ".join(VARY_HEADERS),
-    }
+    response = HttpResponse(entry["body"], content_type="application/json")
+    response["ETag"] = entry["etag"]
+    response["Cache-Control"] = (
+        f"{'private' if entitled else 'public'}, max-age={response_cache.max_age(entry, settings.API_MAX_AGE)}"
+    )
+    response["Vary"] = ", ".join(VARY_HEADERS)
     if entry["last_modified"] is not None:
-        headers["Last-Modified"] = http_date(entry["last_modified"])
-    if is_not_modified(request, entry["etag"], entry["last_modified"]):
-        response = HttpResponseNotModified()
-    else:
-        response = HttpResponse(entry["body"], content_type="application/json")
-    for name, value in headers.items():
-        response[name] = value
-    return response
+        response["Last-Modified"] = http_date(entry["last_modified"])
+    # 304 or 412 as Django decides them (RFC 9110 §13.2.2), with the validators, Cache-Control and Vary.
+    return get_conditional_response(
+        request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
+    )

@@ -5,6 +5,3 @@ class FeedsConfig(AppConfig):
     name = "feeds"
     label = "feeds"
     verbose_name = "Nguồn tin RSS/Atom/JSON Feed"
-
-    def ready(self):
-        from . import websub  # noqa: F401  (connects the publish/unpublish pings)

@@ -1,10 +1,10 @@
 """One feed page rendered once per content version, shared by every app server via the cache.
 
-Entries are stored per `content_version()` (cms/news/response_cache.py), which signals.py
-bumps on publish, unpublish, move, delete and view-restriction change: after any of those,
-every process renders afresh. What the version cannot see (a publication window opening or
-closing) ends the entry too: it lives no longer than the next such moment, and its
-`max-age` no longer than the entry.
+Entries are stored per `content_version()` (cms/http_cache/response_cache.py), which the
+publish pipeline (cms/publishing/services.py) bumps on publish, unpublish, move, delete and
+view-restriction change: after any of those, every process renders afresh. What the version
+cannot see (a publication window opening or closing) ends the entry too: it lives no longer
+than the next such moment, and its `max-age` no longer than the entry.
 """
 
 import datetime
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.http import http_date
 
-from cms.news import response_cache
+from cms.http_cache import response_cache
 
 from .articles import feed_articles
 from .builders import FeedMeta, build_atom_feed, build_json_feed, build_rss_feed, newest_change, scope_tag_uri

@@ -6,10 +6,9 @@ Errors: an unknown unit, category or tag slug and a page past the last one answe
 
 import re
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_safe
-
-from cms.news.response_cache import is_not_modified
 
 from .rendering import PageOutOfRange, RenderedFeed, rendered_feed
 from .scopes import ScopeNotFound
@@ -38,7 +37,8 @@ def _bad_page(raw: str) -> JsonResponse:
     return JsonResponse({"errors": {PAGE_PARAMETER: [message]}}, status=400, json_dumps_params={"ensure_ascii": False})
 
 
-def _with_caching_headers(response: HttpResponse, feed: RenderedFeed) -> HttpResponse:
+def _feed_response(feed: RenderedFeed) -> HttpResponse:
+    response = HttpResponse(feed.body, content_type=feed.content_type)
     # Set outright (no other layer adds caching directives to a feed): a warm feed or a 304 is
     # little more than these headers, so they are cheap strings, not parsed and merged.
     response["ETag"] = feed.etag
@@ -59,6 +59,8 @@ def feed_view(request: HttpRequest, format_name: str, kind: str = "site", slug: 
         raise Http404("Không có nguồn tin này.") from error
     except PageOutOfRange as error:
         raise Http404("Trang này vượt quá trang cuối của nguồn tin.") from error
-    if is_not_modified(request, feed.etag, feed.last_modified):
-        return _with_caching_headers(HttpResponseNotModified(), feed)
-    return _with_caching_headers(HttpResponse(feed.body, content_type=feed.content_type), feed)
+    # Django decides 304 (weak If-None-Match, If-Modified-Since) or 412 (If-Match,
+    # If-Unmodified-Since); a 304 keeps the validators and Cache-Control of the feed.
+    return get_conditional_response(
+        request, etag=feed.etag, last_modified=feed.last_modified, response=_feed_response(feed)
+    )

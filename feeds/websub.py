@@ -1,4 +1,5 @@
-"""WebSub: tell the hub which feeds changed when an article is published or unpublished.
+"""WebSub: tell the hub which feeds changed when articles are published, unpublished, moved,
+deleted or restricted (the publish pipeline, cms/publishing/services.py, says when).
 
 The ping is a background task (django-tasks), enqueued once the transaction commits, so a
 rolled-back publish pings nothing and the hub reads the new state. A hub that is down never
@@ -10,14 +11,15 @@ not answer must not hold up the editor's request a second time).
 
 import datetime
 import logging
+from collections.abc import Iterable
 from functools import partial
 
 import requests
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django_tasks import task
-from wagtail.signals import page_published, page_unpublished
 
 from cms.news.models import ArticlePage
 
@@ -91,12 +93,16 @@ def _enqueue(topic_urls: list[str]) -> None:
         logger.exception("WebSub: could not enqueue the hub notification")
 
 
-def _article_changed(sender, instance, **kwargs) -> None:
+def notify_hub_after_commit(articles: Iterable[ArticlePage]) -> None:
+    """Ping the hub about every feed these articles appear in, once the transaction commits.
+
+    The topics are read now (the articles' units, categories and tags), while a deleted
+    article still has them; nothing is read or sent without a hub.
+    """
     if not settings.WEBSUB_HUB_URL:
         return
-    # Read the topics now (the article's units, categories and tags), ping after commit.
-    transaction.on_commit(partial(_enqueue, article_feed_urls(instance)), robust=True)
-
-
-page_published.connect(_article_changed, sender=ArticlePage, dispatch_uid="feeds-websub-published")
-page_unpublished.connect(_article_changed, sender=ArticlePage, dispatch_uid="feeds-websub-unpublished")
+    if isinstance(articles, QuerySet):
+        articles = articles.prefetch_related("units", "categories", "tags")  # what article_feed_urls reads
+    topic_urls = list(dict.fromkeys(url for article in articles for url in article_feed_urls(article)))
+    if topic_urls:
+        transaction.on_commit(partial(_enqueue, topic_urls), robust=True)

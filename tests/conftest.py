@@ -10,16 +10,17 @@ from aiosmtpd.controller import Controller
 from django.core.cache import cache
 from django.db import connections
 
-from cms.news import response_cache
+from cms.http_cache import response_cache
+from cms.ops.redis_cache import CircuitBreakerClient
 from tests.helpers import CHROMIUM, CHROMIUM_ARGS, free_port
 
 
 def _close_redis_breaker():
-    # A test that stalled Redis (or a slow moment on a loaded machine) leaves the resilient client's
-    # circuit breaker open in this process: the next test would run with no cache at all.
-    client = getattr(cache, "_cache", None)
-    if hasattr(client, "_down_until"):
-        client._down_until = 0.0
+    # A test that stalled Redis (or a slow moment on a loaded machine) leaves the client's circuit
+    # breaker open in this process: the next test would run with no cache at all.
+    client = getattr(cache, "client", None)  # django-redis's client; the local-memory cache has none
+    if isinstance(client, CircuitBreakerClient):
+        client.close_circuit()
 
 
 @pytest.fixture(autouse=True)

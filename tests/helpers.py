@@ -1,5 +1,6 @@
 """Helpers the test modules share: the admin's article form, the legacy files and their oracle,
-the text of a rendered article, a free loopback port, and the headless Chromium the browser tests use.
+the text of a rendered article, a free loopback port, a WebSub hub on loopback, and the headless
+Chromium the browser tests use.
 
 Fixtures (the SMTP server, the browser) are in conftest.py.
 """
@@ -8,9 +9,13 @@ import importlib.util
 import io
 import re
 import socket
+import threading
 import unicodedata
+from collections import Counter
 from html.parser import HTMLParser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -153,6 +158,52 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+class Hub:
+    """A WebSub hub on loopback that records each publish ping (and can fail the first ones)."""
+
+    def __init__(self, failures_per_topic: int = 0, status: int = 204, silent: bool = False):
+        self.pings: list[dict] = []
+        self.failures_left: Counter = Counter()
+        self.failures_per_topic = failures_per_topic
+        self.status = status
+        self.silent = silent
+        self.release = threading.Event()
+        hub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length", 0))
+                form = {key: values[0] for key, values in parse_qs(self.rfile.read(length).decode()).items()}
+                hub.pings.append(form)
+                if hub.silent:  # a hung hub: answers only when the test ends
+                    hub.release.wait(timeout=10)
+                    return
+                topic = form.get("hub.url")
+                if hub.failures_left[topic] < hub.failures_per_topic:
+                    hub.failures_left[topic] += 1
+                    self.send_response(503)
+                else:
+                    self.send_response(hub.status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
 
 
 CHROMIUM = Path("/usr/bin/chromium")

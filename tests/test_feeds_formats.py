@@ -12,7 +12,7 @@ from lxml import etree
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from cms.news.freshness import bump_content_version
+from cms.http_cache.freshness import bump_content_version
 from cms.news.models import ArticlePage
 from tests.factories import (
     AuthorFactory,
@@ -242,7 +242,7 @@ def test_entry_id_does_not_depend_on_the_site_domain(client, newsroom, settings)
     settings.SITE_URL = "https://www.evngenco2.vn"  # in production: a restart, so empty caches
     from django.core.cache import cache
 
-    from cms.news import response_cache
+    from cms.http_cache import response_cache
 
     cache.clear()
     response_cache.clear_local()

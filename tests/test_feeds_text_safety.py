@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from cms.http_cache.freshness import bump_content_version
 from cms.news.article_html import sanitize_html
-from cms.news.freshness import bump_content_version
 from cms.news.models import ArticlePage
 from cms.news.text import drop_xml_illegal_controls, strip_xml_illegal
 from feeds.articles import feed_articles

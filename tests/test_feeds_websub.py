@@ -3,67 +3,19 @@ hub that is down, refusing or silent ever breaking or holding up the editor's pu
 
 import json
 import socket
-import threading
 import time
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs
 
 import pytest
 from lxml import etree
 
 from tests.factories import CategoryFactory, MemberUnitFactory, make_article, unit_index
 from tests.feeds_data.reader import read_feed
+from tests.helpers import Hub
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-class Hub:
-    """A WebSub hub on loopback that records each publish ping (and can fail the first ones)."""
-
-    def __init__(self, failures_per_topic: int = 0, status: int = 204, silent: bool = False):
-        self.pings: list[dict] = []
-        self.failures_left: Counter = Counter()
-        self.failures_per_topic = failures_per_topic
-        self.status = status
-        self.silent = silent
-        self.release = threading.Event()
-        hub = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                length = int(self.headers.get("Content-Length", 0))
-                form = {key: values[0] for key, values in parse_qs(self.rfile.read(length).decode()).items()}
-                hub.pings.append(form)
-                if hub.silent:  # a hung hub: answers only when the test ends
-                    hub.release.wait(timeout=10)
-                    return
-                topic = form.get("hub.url")
-                if hub.failures_left[topic] < hub.failures_per_topic:
-                    hub.failures_left[topic] += 1
-                    self.send_response(503)
-                else:
-                    self.send_response(hub.status)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.release.set()
-        self.server.shutdown()
-        self.server.server_close()
 
 
 def closed_port_url() -> str:

@@ -26,9 +26,14 @@ def test_readyz_names_an_unreachable_cache_with_503(client, settings):
     # A Redis port nobody listens on, with the short timeouts production uses.
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+            "OPTIONS": {
+                "CLIENT_CLASS": "cms.ops.redis_cache.CircuitBreakerClient",
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.2,
+                "SOCKET_TIMEOUT": 0.2,
+            },
         }
     }
     response = client.get("/readyz")

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.news.freshness import content_version
+from cms.http_cache.freshness import content_version
 from cms.news.selectors import published_articles
 from cms.website import preview_links
 from tests.factories import ImageFactory, field_section, make_article, paragraph

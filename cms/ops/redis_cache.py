@@ -1,92 +1,94 @@
-"""Django's RedisCache, made cheap per call and safe when Redis is down.
+"""django-redis's client with a circuit breaker, so that a stalled Redis never holds up requests.
 
-1. One redis-py client per connection pool. Django's `RedisCacheClient.get_client()` builds a
-   `redis.Redis(connection_pool=…)` for every call, and redis-py 8 fills ~170 response callbacks
-   in each constructor (bench/README.md).
-2. Degrade to a cache miss. The cache only ever holds what can be rebuilt (rendered responses,
-   the content version, rate-limit and view-count counters), so when Redis is unreachable or
-   stalled every operation answers as if the key were absent instead of failing the request.
-   After a failure this process leaves Redis alone for `REDIS_RETRY_AFTER` seconds (a circuit
-   breaker), so a stalled Redis costs one socket timeout per process, not one per cache call.
+The cache only ever holds what can be rebuilt (rendered responses, the content version,
+rate-limit and view-count counters). django-redis already answers a miss when Redis fails
+(`IGNORE_EXCEPTIONS`), each attempt bounded by `SOCKET_CONNECT_TIMEOUT`/`SOCKET_TIMEOUT`; but it
+tries again on the next call, so with Redis stalled every cache call of every request would
+wait out its timeout. After a failure this client leaves Redis alone for `REDIS_RETRY_AFTER`
+seconds, failing at once (django-redis then answers the miss): a stalled Redis costs one
+timeout per client and window, not one per cache call.
+
+`incr` and `decr` keep Django's contract for a key the cache does not have, ValueError (the
+callers start their counter again), instead of the None django-redis answers on a failure.
+
+Settings: `CACHES["default"]["OPTIONS"]["CLIENT_CLASS"] = "cms.ops.redis_cache.CircuitBreakerClient"`.
 """
 
 import logging
-import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
-from redis.exceptions import RedisError
+from django_redis.client import DefaultClient
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 logger = logging.getLogger(__name__)
 REDIS_RETRY_AFTER = 2.0
 
 
-class ResilientRedisCacheClient(RedisCacheClient):
+class CircuitBreakerClient(DefaultClient):
+    """django-redis's `DefaultClient`; after a failure, its cache operations fail at once for a while."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._clients = {}
-        self._down_until = 0.0
-        self._lock = threading.Lock()
+        self._open_until = 0.0
 
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(id(pool))
-        if client is None:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
-        return client
+    def close_circuit(self) -> None:
+        """Try Redis again at the next call."""
+        self._open_until = 0.0
 
-    def _call(self, operation: str, fallback, *args):
-        if time.monotonic() < self._down_until:
-            return fallback
+    def _guarded(self, operation, *args, **kwargs):
+        if time.monotonic() < self._open_until:
+            # What django-redis raises for a failed call, so that IGNORE_EXCEPTIONS answers the miss.
+            raise ConnectionInterrupted(connection=None) from RedisConnectionError("circuit open")
         try:
-            return getattr(super(), operation)(*args)
-        except RedisError as error:
-            with self._lock:
-                first = time.monotonic() >= self._down_until
-                self._down_until = time.monotonic() + REDIS_RETRY_AFTER
-            if first:
+            return operation(*args, **kwargs)
+        except ConnectionInterrupted as error:
+            if time.monotonic() >= self._open_until:
                 logger.warning("Redis unavailable (%s); serving cache misses for %.0f s", error, REDIS_RETRY_AFTER)
-            return fallback
+            self._open_until = time.monotonic() + REDIS_RETRY_AFTER
+            raise
 
-    def add(self, key, value, timeout):
-        return self._call("add", False, key, value, timeout)
+    def _counted(self, operation, key, *args, **kwargs):
+        try:
+            return self._guarded(operation, key, *args, **kwargs)
+        except ConnectionInterrupted as error:
+            raise ValueError(f"Key {key!r} not found (Redis unavailable)") from error
 
-    def get(self, key, default):
-        return self._call("get", default, key, default)
+    def add(self, *args, **kwargs):
+        return self._guarded(super().add, *args, **kwargs)
 
-    def set(self, key, value, timeout):
-        return self._call("set", None, key, value, timeout)
+    def get(self, *args, **kwargs):
+        return self._guarded(super().get, *args, **kwargs)
 
-    def touch(self, key, timeout):
-        return self._call("touch", False, key, timeout)
+    def set(self, *args, **kwargs):
+        return self._guarded(super().set, *args, **kwargs)
 
-    def delete(self, key):
-        return self._call("delete", False, key)
+    def touch(self, *args, **kwargs):
+        return self._guarded(super().touch, *args, **kwargs)
 
-    def get_many(self, keys):
-        return self._call("get_many", {}, keys)
+    def delete(self, *args, **kwargs):
+        return self._guarded(super().delete, *args, **kwargs)
 
-    def has_key(self, key):
-        return self._call("has_key", False, key)
+    def get_many(self, *args, **kwargs):
+        return self._guarded(super().get_many, *args, **kwargs)
 
-    def incr(self, key, delta):
-        # Django's contract for a missing key is ValueError; callers already handle it.
-        result = self._call("incr", None, key, delta)
-        if result is None:
-            raise ValueError(f"Key '{key}' not found (cache unavailable)")
-        return result
+    def set_many(self, *args, **kwargs):
+        return self._guarded(super().set_many, *args, **kwargs)
 
-    def set_many(self, data, timeout):
-        return self._call("set_many", [], data, timeout)
+    def delete_many(self, *args, **kwargs):
+        return self._guarded(super().delete_many, *args, **kwargs)
 
-    def delete_many(self, keys):
-        return self._call("delete_many", None, keys)
+    def has_key(self, *args, **kwargs):
+        return self._guarded(super().has_key, *args, **kwargs)
 
-    def clear(self):
-        return self._call("clear", False)
+    def ttl(self, *args, **kwargs):
+        return self._guarded(super().ttl, *args, **kwargs)
 
+    def clear(self, *args, **kwargs):
+        return self._guarded(super().clear, *args, **kwargs)
 
-class ResilientRedisCache(RedisCache):
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = ResilientRedisCacheClient
+    def incr(self, key, *args, **kwargs):
+        return self._counted(super().incr, key, *args, **kwargs)
+
+    def decr(self, key, *args, **kwargs):
+        return self._counted(super().decr, key, *args, **kwargs)

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cms.website",
     "api",
     "feeds",
+    "cms.publishing",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -120,11 +121,17 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "cms.ops.redis_cache.ResilientRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="cms"),
-            # Short timeouts: a Redis outage degrades to cache misses, never to hung workers.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            # A Redis outage degrades to cache misses, never to hung workers or 500s: errors
+            # answered as misses, short timeouts, and a circuit breaker (cms/ops/redis_cache.py).
+            "OPTIONS": {
+                "CLIENT_CLASS": "cms.ops.redis_cache.CircuitBreakerClient",
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
 else:

@@ -15,7 +15,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.db.transaction import TransactionManagementError
 
-from cms.news.freshness import content_version
+from cms.http_cache.freshness import content_version
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from django.db import DatabaseError
 from django.db.transaction import TransactionManagementError
 from django.urls import reverse
 
-from cms.news.freshness import content_version
+from cms.http_cache.freshness import content_version
 from cms.news.models import NewsIndexPage
 from cms.news.selectors import categories
 

@@ -2,7 +2,8 @@
 
 The token is the page id signed with `TimestampSigner` (salted for this use only), so it
 cannot be forged or pointed at another page, and it stops working after
-`settings.PREVIEW_LINK_MAX_AGE` seconds. No account is needed to open it.
+`settings.PREVIEW_LINK_MAX_AGE` seconds. No account is needed to open it. The editor gets the
+link in the admin (wagtail_hooks.py); the JSON it opens is the API's (api/previews.py).
 """
 
 from django.conf import settings
@@ -46,23 +47,3 @@ def page_for_token(token: str, *, max_age: int | None = None) -> ArticlePage:
     if page is None:
         raise PreviewLinkInvalid
     return page
-
-
-def draft_representation(page: ArticlePage) -> dict:
-    """The latest revision (draft or not) exactly as the API's article detail shows articles
-    (api.serializers, so the two never drift), plus the draft's publishing status."""
-    from api.serializers import ArticleDetailSerializer
-
-    draft = page.get_latest_revision_as_object()
-    revision = page.latest_revision
-    fields = tuple(name for name in ArticleDetailSerializer().fields if name != "related")
-    data = ArticleDetailSerializer(draft, fields=fields).data
-    data["url"] = data["url"] if page.live else None
-    data["preview"] = {
-        "live": page.live,
-        "has_unpublished_changes": page.has_unpublished_changes,
-        "revision_id": revision.pk if revision else None,
-        "revision_created_at": revision.created_at.isoformat() if revision else None,
-        "go_live_at": draft.go_live_at.isoformat() if draft.go_live_at else None,
-    }
-    return data

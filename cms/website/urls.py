@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from api.previews import preview_link
+
 from . import views
 
 app_name = "website"
@@ -11,7 +13,8 @@ urlpatterns = [
     path("chuyen-muc/<slug:slug>/", views.category_page, name="category"),
     path("luot-xem/<int:article_id>/", views.count_view, name="count_view"),
     path("gui-cho-ban-be/<int:article_id>/", views.share_article, name="share"),
-    path("xem-truoc/<str:token>/", views.preview_link, name="preview_link"),
+    # The site's address for a draft's preview link; what it opens is the API's JSON.
+    path("xem-truoc/<str:token>/", preview_link, name="preview_link"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     # Before Wagtail's own route of the same path, which it wraps with a guess limit.

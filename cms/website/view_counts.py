@@ -30,7 +30,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from cms.news.freshness import content_version
+from cms.http_cache.freshness import content_version
 from cms.news.models import ArticleDailyViews, ArticlePage
 from cms.news.selectors import published_articles
 

@@ -5,7 +5,7 @@ import re
 import uuid
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -24,7 +24,7 @@ from cms.pagination import paginate
 from cms.search.query import has_unsearchable_characters
 from cms.search.query import parse as parse_query
 
-from . import preview_links, view_counts
+from . import view_counts
 from .forms import ShareArticleForm
 from .share_mail import ShareRefused, ShareRequest, send_share_mail
 from .sitemaps import PublicPagesSitemap
@@ -165,24 +165,6 @@ def authenticate_with_password(request: HttpRequest, page_view_restriction_id: i
     response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
     if response.status_code == 200:  # the form again: the password was wrong (a right one redirects)
         guess_limits.record_failure("page_password", address)
-    return response
-
-
-@never_cache
-@require_safe
-def preview_link(request: HttpRequest, token: str) -> JsonResponse:
-    """The draft's API JSON for whoever holds a valid, unexpired signed link."""
-    try:
-        page = preview_links.page_for_token(token)
-    except preview_links.PreviewLinkExpired:
-        return JsonResponse(
-            {"error": "link_expired", "detail": "Liên kết xem trước đã hết hạn. Hãy xin biên tập viên liên kết mới."},
-            status=403,
-        )
-    except preview_links.PreviewLinkInvalid:
-        return JsonResponse({"error": "link_invalid", "detail": "Liên kết xem trước không hợp lệ."}, status=404)
-    response = JsonResponse(preview_links.draft_representation(page), json_dumps_params={"ensure_ascii": False})
-    response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
 

@@ -19,7 +19,6 @@ from collections import OrderedDict
 from typing import Any
 
 from django.core.cache import cache
-from django.utils.http import parse_http_date_safe
 
 from .freshness import content_version, forget_window_memo, next_window_change, now
 
@@ -104,21 +103,3 @@ def clear_local() -> None:
         _local.clear()
         _local_bytes = 0
     forget_window_memo()
-
-
-def _etag_matches(header: str, etag: str) -> bool:
-    # Weak comparison (RFC 9110 §13.1.2): GZipMiddleware turns our strong tag into W/"…".
-    wanted = etag.removeprefix("W/")
-    return any(tag.strip() in ("*", wanted) or tag.strip().removeprefix("W/") == wanted for tag in header.split(","))
-
-
-def is_not_modified(request, etag: str, last_modified: int | None) -> bool:
-    """Whether a conditional GET may be answered 304 (If-None-Match first, as RFC 9110 says).
-
-    Read from META: `request.headers` would build a mapping of every header for two of them.
-    """
-    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-    if if_none_match is not None:
-        return _etag_matches(if_none_match, etag)
-    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
-    return since is not None and last_modified is not None and last_modified <= since

@@ -3,7 +3,7 @@
 The API and the feeds key their cached responses and their ETags on `content_version()`.
 Anything that can change what is published — publish, unpublish, move, delete, a view
 restriction added or removed, a unit, category or author renamed — calls `bump_content_version()`
-(wired in signals.py).
+(the publish pipeline: cms/publishing/services.py).
 
 What no signal announces is a publication window opening or closing (`go_live_at`,
 `expire_at`) between two runs of `publish_scheduled`. `next_window_change()` gives, per content
@@ -27,14 +27,16 @@ import threading
 import time
 
 from django.core.cache import cache, caches
-from django.core.cache.backends.redis import RedisCache
 from django.core.signals import setting_changed
 from django.utils import timezone
+from django_redis import get_redis_connection
+from django_redis.cache import RedisCache
 
 logger = logging.getLogger(__name__)
 
-# (A new name for the integer stamp: the key of the earlier hex stamp may still hold one.)
-VERSION_KEY = "news:content-stamp"
+# A key of its own for the microsecond stamp: the earlier keys may still hold a hex stamp or a
+# nanosecond one.
+VERSION_KEY = "news:content-version"
 WINDOW_KEY = "news:next-window"
 LISTENER_PING_EVERY = 1.0
 LISTENER_STALE_AFTER = 3.0
@@ -47,7 +49,7 @@ def content_version() -> str:
         return str(heard)
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = _restart_from_clock(cache)
+        version = _restart_from_clock()
     return str(version)
 
 
@@ -55,7 +57,7 @@ def bump_content_version(**_signal_kwargs) -> None:
     try:
         version = cache.incr(VERSION_KEY)
     except ValueError:  # no stamp yet (first use, a flushed cache) or the cache unreachable
-        version = _restart_from_clock(cache)
+        version = _restart_from_clock()
     _listener().announce(version)
 
 
@@ -128,12 +130,18 @@ def forget_window_memo() -> None:
     _window_memo = ("", 0.0, None)
 
 
-def _restart_from_clock(backend) -> int:
+def _clock_stamp() -> int:
+    # Microseconds, below 2**53: django-redis increments in a Lua script, whose numbers are
+    # doubles, so a larger stamp would come back rounded (and a bump could seem to change nothing).
+    return time.time_ns() // 1000
+
+
+def _restart_from_clock() -> int:
     """A stamp above every earlier one (they started from an earlier clock reading and only
     grew by one per change), stored unless another process stored one first."""
-    backend.add(VERSION_KEY, time.time_ns(), timeout=None)
-    stored = backend.get(VERSION_KEY)
-    return int(stored) if stored is not None else time.time_ns()
+    cache.add(VERSION_KEY, _clock_stamp(), timeout=None)
+    stored = cache.get(VERSION_KEY)
+    return int(stored) if stored is not None else _clock_stamp()
 
 
 class _VersionListener:
@@ -149,9 +157,8 @@ class _VersionListener:
     def current(self) -> int | None:
         """The stamp heard from Redis, or None when this process cannot vouch for it."""
         if self._pid != os.getpid():
-            backend = caches["default"]
-            if isinstance(backend, RedisCache):
-                self._start(backend)
+            if _redis_cache():
+                self._start()
             return None
         if self._version is None or time.monotonic() - self._heard_at > LISTENER_STALE_AFTER:
             return None
@@ -159,12 +166,11 @@ class _VersionListener:
 
     def announce(self, version: int) -> None:
         """Tell every process (this one at once) about a new stamp."""
-        backend = caches["default"]
-        if not isinstance(backend, RedisCache):
+        if not _redis_cache():
             return
         self._advance(version)
         try:
-            backend._cache.get_client(write=True).publish(_channel(backend), version)
+            get_redis_connection(write=True).publish(_channel(), version)
         except Exception as error:  # Redis down: the others read the shared stamp themselves
             logger.warning("Could not announce content version %s: %s", version, error)
 
@@ -193,7 +199,7 @@ class _VersionListener:
             self._version = None
             self._generation += 1
 
-    def _start(self, backend: RedisCache) -> None:
+    def _start(self) -> None:
         with self._lock:
             if self._pid == os.getpid():
                 return
@@ -201,29 +207,29 @@ class _VersionListener:
             self._version = None
             self._generation += 1
             generation = self._generation
-        threading.Thread(target=self._listen, args=(backend, generation), name="content-version", daemon=True).start()
+        threading.Thread(target=self._listen, args=(generation,), name="content-version", daemon=True).start()
 
     def _current_generation(self, generation: int) -> bool:
         return generation == self._generation
 
-    def _listen(self, backend: RedisCache, generation: int) -> None:
+    def _listen(self, generation: int) -> None:
         while self._current_generation(generation):
             try:
-                self._follow(backend, generation)
+                self._follow(generation)
             except Exception as error:
                 logger.info("Content version listener reconnecting: %s", error)
             if self._current_generation(generation):
                 self._forget(generation)
                 time.sleep(LISTENER_PING_EVERY)
 
-    def _follow(self, backend: RedisCache, generation: int) -> None:
-        pubsub = backend._cache.get_client(write=True).pubsub(ignore_subscribe_messages=True)
+    def _follow(self, generation: int) -> None:
+        pubsub = get_redis_connection(write=True).pubsub(ignore_subscribe_messages=True)
         try:
-            pubsub.subscribe(_channel(backend))
+            pubsub.subscribe(_channel())
             pubsub.get_message(timeout=LISTENER_PING_EVERY)  # the subscription is confirmed
             # Subscribed first, read second: a bump in between is heard, not lost.
-            stored = backend.get(VERSION_KEY)
-            self._advance(int(stored) if stored is not None else _restart_from_clock(backend), generation)
+            stored = cache.get(VERSION_KEY)
+            self._advance(int(stored) if stored is not None else _restart_from_clock(), generation)
             last_ping = time.monotonic()
             while self._current_generation(generation):
                 message = pubsub.get_message(timeout=LISTENER_PING_EVERY)
@@ -238,10 +244,14 @@ class _VersionListener:
             pubsub.close()
 
 
-def _channel(backend: RedisCache) -> str:
+def _redis_cache() -> bool:
+    return isinstance(caches["default"], RedisCache)
+
+
+def _channel() -> str:
     # Pub/sub ignores database numbers: the channel names the database and the key prefix.
-    database = backend._cache.get_client().connection_pool.connection_kwargs.get("db", 0)
-    return f"{backend.make_key(VERSION_KEY)}:db{database}"
+    database = get_redis_connection().connection_pool.connection_kwargs.get("db", 0)
+    return f"{cache.make_key(VERSION_KEY)}:db{database}"
 
 
 _LISTENER = _VersionListener()
