@@ -8,7 +8,15 @@ Skipped with the reason where Debian's chromium or the playwright package is mis
 
 import re
 
-from tests.helpers import BROWSER_MARKS, DEMO_PASSWORD, DEMO_USERS, editorial_urls, start_demo_editorial_day
+from tests.helpers import (
+    BROWSER_MARKS,
+    DEMO_PASSWORD,
+    DEMO_USERS,
+    ENGLISH,
+    editorial_urls,
+    log_in_to_admin,
+    start_demo_editorial_day,
+)
 
 pytestmark = BROWSER_MARKS
 
@@ -27,8 +35,6 @@ VISIBLE_TEXT = """() => {
 
 
 def english_on_screen(text: str) -> list[str]:
-    from tests.helpers import ENGLISH
-
     words = dict.fromkeys([*ENGLISH, *SCRIPT_ENGLISH])
     return [
         f"{word}: …{match.group(0)}…"
@@ -40,11 +46,7 @@ def english_on_screen(text: str) -> list[str]:
 def walk(browser, base_url: str, username: str, urls: list[str]) -> dict[str, list[str]]:
     context = browser.new_context(locale="en-US", extra_http_headers={"Accept-Language": "en-US,en;q=0.9"})
     page = context.new_page()
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(f"{base_url}/admin/")
+    log_in_to_admin(page, base_url, username, DEMO_PASSWORD)
     found = {}
     # The page explorer (a script-drawn side panel): open it and go one level down.
     page.get_by_role("button", name="Trang").first.click()

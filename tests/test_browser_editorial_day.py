@@ -15,7 +15,7 @@ from cms.news.models import ArticlePage, NewsIndexPage
 from cms.news.selectors import published_articles
 from cms.news.unit_sections import ensure_corporate_editors
 from tests.factories import corporate_index
-from tests.helpers import BROWSER_MARKS, DEMO_PASSWORD, PASSWORD, make_editor
+from tests.helpers import BROWSER_MARKS, DEMO_PASSWORD, PASSWORD, log_in_to_admin, make_editor
 
 pytestmark = BROWSER_MARKS
 
@@ -26,11 +26,7 @@ WATCH_EDITS = "document.addEventListener('w-unsaved:watch-edits', () => { window
 def log_in(context, base_url: str, username: str, password: str):
     context.add_init_script(WATCH_EDITS)
     page = context.new_page()
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(f"{base_url}/admin/")
+    log_in_to_admin(page, base_url, username, password)
     return page
 
 
