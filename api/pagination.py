@@ -9,6 +9,7 @@ import base64
 import binascii
 import datetime
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,14 +120,17 @@ def _order_by(fields, *, forward: bool) -> list[str]:
     return [f"{'' if (direction == ASC) == forward else '-'}{field}" for field, direction in fields]
 
 
-def paginate(queryset: QuerySet, *, ordering: str, limit: int, cursor: str | None) -> CursorPage:
-    """One page of `limit` items and the cursors around it, in `limit + 1` rows and no COUNT."""
+def paginate(
+    queryset: QuerySet, *, ordering: str, limit: int, cursor: str | None, read: Callable[[QuerySet], list] = list
+) -> CursorPage:
+    """One page of `limit` items and the cursors around it, in `limit + 1` rows and no COUNT;
+    `read` evaluates the page's slice (`cards.article_cards` for a page of articles)."""
     fields = ORDERINGS[ordering]
     direction, values = decode_cursor(cursor, ordering) if cursor else (FORWARD, None)
     forward = direction == FORWARD
     if values is not None:
         queryset = queryset.filter(_beyond(fields, values, forward=forward))
-    rows = list(queryset.order_by(*_order_by(fields, forward=forward))[: limit + 1])
+    rows = read(queryset.order_by(*_order_by(fields, forward=forward))[: limit + 1])
     more = len(rows) > limit
     rows = rows[:limit]
     if not forward:

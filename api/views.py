@@ -18,16 +18,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from taggit.models import Tag
 
+from cms.news.cards import article_cards
 from cms.news.image_prefetch import prefetched_body_images
 from cms.news.models import ArticlePage, Category, MemberUnit
 from cms.news.selectors import (
-    attach_relations,
     attach_snippets,
     most_viewed_articles,
     published_articles,
     related_articles,
     with_article_counts,
-    with_card_data,
 )
 
 from . import serializers as s
@@ -223,13 +222,8 @@ class ArticleListView(ReadOnlyApiView):
         if ordering == SEARCH_ORDERING and not query:
             raise ValidationError({"ordering": ["`relevance` chỉ dùng cùng `q` (tìm kiếm)."]})
         self.scope = articles
-        page = paginate(
-            with_card_data(articles),
-            ordering=ordering,
-            limit=params["limit"] or 20,
-            cursor=params["cursor"] or None,
-        )
-        attach_relations(page.items)
+        limit, cursor = params["limit"] or 20, params["cursor"] or None
+        page = paginate(articles, ordering=ordering, limit=limit, cursor=cursor, read=article_cards)
         if query:
             attach_snippets(page.items, query)
         results = s.ArticleCardSerializer(page.items, many=True, fields=params["fields"], context={"request": request})
@@ -270,10 +264,10 @@ class ArticleDetailView(ReadOnlyApiView):
             raise ValidationError({"id": ["Mã bài viết phải là số nguyên dương, ví dụ /api/v1/articles/42/."]})
         fields = raise_for_form(ArticleDetailForm(request.query_params))["fields"]
         self.scope = self.published().filter(pk=article_id)
-        article = with_card_data(self.scope, body=True).first()
-        if article is None:
+        found = article_cards(self.scope[:1], body="blocks")
+        if not found:
             raise NotFound({"id": [f"Không có bài viết đã xuất bản với mã {article_id}."]})
-        attach_relations([article])
+        article = found[0]
         article.related_articles = self.related(article) if fields is None or "related" in fields else []
         with prefetched_body_images([article]):
             data = s.ArticleDetailSerializer(article, fields=fields, context={"request": request}).data
@@ -281,7 +275,7 @@ class ArticleDetailView(ReadOnlyApiView):
 
     def related(self, article: ArticlePage) -> list[ArticlePage]:
         """The site's "Tin liên quan" (`selectors.related_articles`), as cards."""
-        return attach_relations(list(with_card_data(related_articles(article, articles=self.published()))))
+        return article_cards(related_articles(article, articles=self.published()))
 
 
 @document(
@@ -307,16 +301,7 @@ class MostViewedView(ReadOnlyApiView):
             include_restricted=self.include_restricted,
             limit=params["limit"] or 10,
         )
-        articles = attach_relations(
-            list(with_card_data(ArticlePage.objects.all()).filter(pk__in=[article.pk for article in ranked]))
-        )
-        views = {article.pk: article.recent_views for article in ranked}
-        by_pk = {article.pk: article for article in articles}
-        ordered = []
-        for pk, count in views.items():
-            by_pk[pk].recent_views = count
-            ordered.append(by_pk[pk])
-        data = s.MostViewedArticleSerializer(ordered, many=True, context={"request": request}).data
+        data = s.MostViewedArticleSerializer(article_cards(ranked), many=True, context={"request": request}).data
         return Response({"results": data})
 
 

@@ -65,7 +65,8 @@ class SyndicationFullContentFeed(Feed):
 def like_search(request):
     """The replaced search: every folded word a substring (`LIKE`) of the folded text."""
     from api.serializers import ArticleCardSerializer
-    from cms.news.selectors import attach_relations, published_articles, with_card_data
+    from cms.news.cards import article_cards
+    from cms.news.selectors import published_articles
     from cms.search.text import folded_tokens
 
     documents = "search_document__"
@@ -81,7 +82,7 @@ def like_search(request):
     )
     for word in folded_tokens(request.GET.get("q", "")).split()[:12]:
         articles = articles.filter(folded__contains=word)
-    page = attach_relations(list(with_card_data(articles)[:20]))
+    page = article_cards(articles[:20])
     cards = ArticleCardSerializer(page, many=True, context={"request": request}).data
     return JsonResponse({"results": cards})
 

@@ -4,14 +4,17 @@ Shared by the site's views and the page models' `get_context` (Wagtail renders a
 from its model), so it belongs to neither.
 """
 
+from collections.abc import Callable
+
 from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest
 
 ARTICLES_PER_PAGE = 12
 
 
-def paginate(request: HttpRequest, items, per_page: int = ARTICLES_PER_PAGE) -> Page:
-    """The requested page of `items`.
+def paginate(request: HttpRequest, items, per_page: int = ARTICLES_PER_PAGE, read: Callable | None = None) -> Page:
+    """The requested page of `items`, its slice evaluated by `read` when given
+    (`cms.news.cards.article_cards` for a page of articles).
 
     A missing or non-numeric `page` (`?page=abc`, `?page=-1`) gives the first page: links with a
     mangled number still land somewhere useful. A number past the last page is a 404, as the
@@ -23,4 +26,7 @@ def paginate(request: HttpRequest, items, per_page: int = ARTICLES_PER_PAGE) -> 
     number = max(number, 1)
     if number > paginator.num_pages:
         raise Http404("Trang không tồn tại.")
-    return paginator.page(number)
+    page = paginator.page(number)
+    if read is not None:
+        page.object_list = read(page.object_list)
+    return page

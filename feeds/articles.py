@@ -1,53 +1,28 @@
-"""A page of a feed's articles as plain rows: what the builders need, read in a few queries.
+"""A page of a feed's articles as the builders need them: plain values, whole HTML entries.
 
 The scope's queryset (which narrows `published_articles()`, so "what is public" is still decided
-by the selectors) is read as column values, not as page instances: a feed shows 50 whole
-articles, and building 50 Wagtail pages with their related objects, then decoding their
-StreamField blocks, took about half of a cold feed's time. Here it is one query for the
-articles, one for their units, categories and tags, one for the images (hero and body) with their
-renditions, and the internal links of all bodies resolved in one pass (`finish_html`).
+by the selectors) is read as every page of articles is, by `cards.article_cards`, with the stored
+body as JSON and the photos of hero and body in the same query; the bodies' blocks render from
+that JSON (`article_html`), their internal links resolved for all entries in one pass
+(`finish_html`).
 """
 
 import datetime
 import logging
 import mimetypes
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 from django.conf import settings
-from django.db.models import ExpressionWrapper, F, FilteredRelation, JSONField, Q, QuerySet
-from wagtail.images import get_image_model
-from wagtail.models import Page
+from django.db.models import QuerySet
 
 from cms.news.article_html import FIGURE_RENDITION, article_source, finish_html
-from cms.news.blocks import BODY_BLOCK
-from cms.news.image_prefetch import images_with_renditions
+from cms.news.cards import article_cards, card_relation
 from cms.news.page_urls import PublicUrls
-from cms.news.renditions import ShownImage, absolute_url, rendition_key, shown_image
-from cms.news.selectors import relations_of
+from cms.news.renditions import ShownImage, absolute_url, prefetched_rendition, shown_image
 
 logger = logging.getLogger(__name__)
 
 HERO_IMAGE_RENDITION = "width-1200"
-_COLUMNS = (
-    "pk",
-    "title",
-    "url_path",
-    "date",
-    "first_published_at",
-    "last_published_at",
-    "expire_at",
-    "lead",
-    "hero_image_id",
-    "hero_caption",
-    "author__name",
-)
-_IMAGE_COLUMNS = ("pk", "title", "description", "file", "file_size", "width", "height")
-_FOCAL_POINT = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
-_RENDITION_COLUMNS = ("shown__filter_spec", "shown__focal_point_key", "shown__file", "shown__width", "shown__height")
-# The StreamField body as the JSON it is stored as: Wagtail would wrap every row in a
-# StreamValue (and build a JSONField to decode it) only for the raw blocks to be read back.
-_RAW_BODY = ExpressionWrapper(F("body"), output_field=JSONField())
 
 
 @dataclass(frozen=True)
@@ -91,113 +66,66 @@ class FeedArticle:
 
 def feed_articles(articles: QuerySet) -> list[FeedArticle]:
     """The articles of `articles` (a sliced queryset of ArticlePage), in its order."""
-    articles = articles.annotate(raw_body=_RAW_BODY)
-    rows = list(articles.values_list(*_COLUMNS, "raw_body", named=True))
-    ids = [row.pk for row in rows]
-    bodies = [row.raw_body if isinstance(row.raw_body, list) else [] for row in rows]
-    heroes = {row.hero_image_id for row in rows if row.hero_image_id is not None}
-    images = _images(heroes | {pk for body in bodies for pk in BODY_BLOCK.raw_image_ids(body)}, heroes)
-    figures = {pk: image.figure for pk, image in images.items() if image.figure is not None}
-    relations = relations_of(ids)
-    urls = _urls(rows)
+    cards = article_cards(articles, body="raw", renditions=(FIGURE_RENDITION, HERO_IMAGE_RENDITION))
+    photos = {image.pk: image for card in cards for image in (card.hero_image, *card.body_images.values()) if image}
+    figures = {pk: figure for pk, image in photos.items() if (figure := shown_image(image, FIGURE_RENDITION))}
+    urls = PublicUrls()
     sources = [
         article_source(
-            hero=figures.get(row.hero_image_id),
-            hero_caption=row.hero_caption,
-            lead=row.lead,
-            raw_body=body,
-            author=row.author__name or "",
+            hero=figures.get(card.hero_image_id),
+            hero_caption=card.hero_caption,
+            lead=card.lead,
+            raw_body=card.raw_body,
+            author=_author(card),
             images=figures,
         )
-        for row, body in zip(rows, bodies, strict=True)
+        for card in cards
     ]
     return [
         FeedArticle(
-            pk=row.pk,
-            title=row.title,
-            url=urls[row.pk],
-            date=row.date,
-            first_published_at=row.first_published_at,
-            last_published_at=row.last_published_at,
-            expire_at=row.expire_at,
-            lead=row.lead,
-            hero_image=images.get(row.hero_image_id),
-            author=row.author__name or "",
-            categories=[category.name for category in relations["categories"].get(row.pk, [])],
-            tags=[tag.name for tag in relations["tags"].get(row.pk, [])],
+            pk=card.pk,
+            title=card.title,
+            url=urls.absolute(card) or f"{settings.SITE_URL}{card.url_path}",
+            date=card.date,
+            first_published_at=card.first_published_at,
+            last_published_at=card.last_published_at,
+            expire_at=card.expire_at,
+            lead=card.lead,
+            hero_image=_feed_image(card.hero_image, figures) if card.hero_image else None,
+            author=_author(card),
+            categories=[category.name for category in card_relation(card, "categories")],
+            tags=[tag.name for tag in card_relation(card, "tags")],
             html=html,
         )
-        for row, html in zip(rows, finish_html(sources), strict=True)
+        for card, html in zip(cards, finish_html(sources), strict=True)
     ]
 
 
-def _images(ids: set[int], heroes: set[int]) -> dict[int, FeedImage]:
-    """The images as feeds use them, from column values: one query for the images with the two
-    renditions feeds show (Wagtail's image and rendition instances cost more than the rest of
-    the images' part of a feed). Only hero photos get an enclosure and a large URL. An image
-    whose inline rendition does not exist yet goes through Wagtail, which makes it."""
-    if not ids:
-        return {}
-    image_model = get_image_model()
-    files = image_model._meta.get_field("file").storage
-    rendition_files = image_model.get_rendition_model()._meta.get_field("file").storage
-    specs = (FIGURE_RENDITION, HERO_IMAGE_RENDITION)
-    rows = (
-        image_model.objects.filter(pk__in=ids)
-        .annotate(shown=FilteredRelation("renditions", condition=Q(renditions__filter_spec__in=specs)))
-        .values(*_IMAGE_COLUMNS, *_FOCAL_POINT, *_RENDITION_COLUMNS)
+def _author(card) -> str:
+    return card.author.name if card.author_id else ""
+
+
+def _feed_image(image, figures: dict[int, ShownImage]) -> FeedImage:
+    """The hero photo as feeds use it: inline, its original file, its large rendition (only when
+    it exists: building a feed never makes one)."""
+    large = prefetched_rendition(image, HERO_IMAGE_RENDITION)
+    return FeedImage(
+        figure=figures.get(image.pk),
+        enclosure=_enclosure(image),
+        large_url=absolute_url(large.url) if large else "",
     )
-    images, renditions = {}, {}
-    for row in rows:
-        images[row["pk"]] = row
-        if row["shown__filter_spec"] is not None:
-            renditions[row["pk"], row["shown__filter_spec"], row["shown__focal_point_key"]] = row
-    found, unmade = {}, []
-    for pk, row in images.items():
-        point = SimpleNamespace(**{name: row[name] for name in _FOCAL_POINT})
-        inline = renditions.get((pk, FIGURE_RENDITION, rendition_key(point, FIGURE_RENDITION)))
-        large = renditions.get((pk, HERO_IMAGE_RENDITION, rendition_key(point, HERO_IMAGE_RENDITION)))
-        if inline is None:
-            unmade.append(pk)
-        found[pk] = FeedImage(
-            figure=ShownImage(
-                absolute_url(rendition_files.url(inline["shown__file"])),
-                inline["shown__width"],
-                inline["shown__height"],
-                row["description"] or row["title"],  # Wagtail's `default_alt_text`
-            )
-            if inline
-            else None,
-            enclosure=_enclosure(row, files) if pk in heroes else None,
-            large_url=absolute_url(rendition_files.url(large["shown__file"])) if large and pk in heroes else "",
-        )
-    for pk, image in images_with_renditions(unmade, (FIGURE_RENDITION,)).items():
-        found[pk] = FeedImage(shown_image(image, FIGURE_RENDITION), found[pk].enclosure, found[pk].large_url)
-    return found
 
 
-def _enclosure(row: dict, storage) -> Enclosure | None:
+def _enclosure(image) -> Enclosure | None:
     """The original file: its real size and MIME type, or None when storage cannot read it."""
-    name = row["file"]
+    name = image.file.name
     if not name:
         return None
     try:
-        length = row["file_size"] if row["file_size"] is not None else storage.size(name)
-        url = absolute_url(storage.url(name))
+        length = image.file_size if image.file_size is not None else image.file.storage.size(name)
+        url = absolute_url(image.file.storage.url(name))
     except (OSError, ValueError) as error:  # the file is missing from storage
-        logger.warning("Image %s has no readable file: %s", row["pk"], error)
+        logger.warning("Image %s has no readable file: %s", image.pk, error)
         return None
     mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return Enclosure(url=url, length=length, mime_type=mime_type, width=row["width"], height=row["height"])
-
-
-def _urls(rows: list) -> dict[int, str]:
-    """Absolute URLs on SITE_URL (never a request's Host); the pages that only Wagtail can route
-    (several sites, i18n) are fetched in one query and routed by Wagtail."""
-    urls = PublicUrls()
-    routed = Page.objects.in_bulk([row.pk for row in rows if urls.routed_by_wagtail(row.url_path)])
-    found = {}
-    for row in rows:
-        url = urls.absolute(routed[row.pk]) if row.pk in routed else urls.absolute_of(row.url_path)
-        found[row.pk] = url or f"{settings.SITE_URL}{row.url_path}"
-    return found
+    return Enclosure(url=url, length=length, mime_type=mime_type, width=image.width, height=image.height)

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.db import router
+from django.db.models import FilteredRelation, Q
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -34,9 +36,40 @@ def image_id(value) -> int | None:
 
 
 def images_with_renditions(ids: Iterable[int], specs: tuple[str, ...] = RENDITION_FILTERS) -> dict:
-    """Images by primary key, each with the renditions of `specs` prefetched: two queries."""
+    """Images by primary key, each with its renditions of `specs` as `prefetched_renditions`
+    (where Wagtail's `prefetch_renditions` puts them, so Wagtail's own rendition lookup reads
+    them too), in one query: the images joined to those renditions, a row per pair.
+
+    Wagtail's `prefetch_renditions` takes two queries; every page of articles (cards, feeds,
+    body photos) goes through here, and one round trip fewer is one query fewer on every list.
+    """
     ids = set(ids)
-    return get_image_model().objects.prefetch_renditions(*specs).in_bulk(ids) if ids else {}
+    if not ids:
+        return {}
+    image_model = get_image_model()
+    rendition_model = image_model.get_rendition_model()
+    image_fields = [field.attname for field in image_model._meta.concrete_fields]
+    rendition_fields = [field.attname for field in rendition_model._meta.concrete_fields]
+    rows = (
+        image_model.objects.filter(pk__in=ids)
+        .annotate(shown=FilteredRelation("renditions", condition=Q(renditions__filter_spec__in=specs)))
+        .values_list(*image_fields, *(f"shown__{name}" for name in rendition_fields))
+    )
+    database = router.db_for_read(image_model)
+    split = len(image_fields)
+    image_pk = image_fields.index(image_model._meta.pk.attname)
+    rendition_pk = split + rendition_fields.index(rendition_model._meta.pk.attname)
+    images: dict = {}
+    for row in rows:
+        image = images.get(row[image_pk])
+        if image is None:
+            image = images[row[image_pk]] = image_model.from_db(database, image_fields, row[:split])
+            image.prefetched_renditions = []
+        if row[rendition_pk] is not None:  # None: the join found no rendition of `specs`
+            shown = rendition_model.from_db(database, rendition_fields, row[split:])
+            shown.image = image
+            image.prefetched_renditions.append(shown)
+    return images
 
 
 def body_images(ids: Iterable[int]) -> dict:

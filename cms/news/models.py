@@ -85,10 +85,11 @@ class HomePage(VietnameseSlugMixin, Page):
     template = "pages/home_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import published_articles, with_card_data
+        from .cards import article_cards
+        from .selectors import published_articles
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, with_card_data(published_articles()))
+        context["articles"] = paginate(request, published_articles(), read=article_cards)
         return context
 
     class Meta:
@@ -116,10 +117,11 @@ class NewsIndexPage(VietnameseSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         """The section's articles (`selectors.section_articles`), paginated."""
-        from .selectors import section_articles, with_card_data
+        from .cards import article_cards
+        from .selectors import section_articles
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, with_card_data(section_articles(self)))
+        context["articles"] = paginate(request, section_articles(self), read=article_cards)
         return context
 
     class Meta:

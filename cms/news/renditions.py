@@ -32,7 +32,7 @@ def prefetched_rendition(image, spec: str):
 
 
 def rendition(image, spec: str):
-    """One of the shared renditions of `image`: prefetched (`with_card_data`) or found/made by
+    """One of the shared renditions of `image`: prefetched (`cards.article_cards`) or found/made by
     Wagtail; None when it has to be made and the original is gone from storage (the photo is
     left out, and the page, the API or the feed still answers)."""
     found = prefetched_rendition(image, spec)

@@ -5,14 +5,10 @@ The site, the API, the feeds, search, the sitemap and most-viewed lists all star
 """
 
 import datetime
-from collections import defaultdict
-from collections.abc import Iterable
-from typing import NamedTuple
 
-from django.db.models import Case, CharField, Count, Prefetch, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
 from taggit.models import Tag
-from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 from wagtail.search.backends import get_search_backend
 
@@ -21,7 +17,6 @@ from cms.search.query import parse as parse_query
 from cms.search.snippets import snippet
 
 from .models import ArticlePage, ArticlePageTag, Author, Category, MemberUnit, NewsIndexPage
-from .renditions import RENDITION_FILTERS
 
 
 def published_articles(*, include_restricted: bool = False) -> PageQuerySet:
@@ -66,87 +61,6 @@ def attach_snippets(articles: list[ArticlePage], query: str) -> list[ArticlePage
     for article in articles:
         article.search_snippet = snippet(texts.get(article.pk) or article.lead, parsed)
     return articles
-
-
-def with_card_data(articles: QuerySet, *, body: bool = False) -> QuerySet:
-    """What a news card shows of the article itself, fetched in a fixed number of queries: the
-    author and the hero photo with its renditions (units, categories and tags come from
-    `attach_relations()`, for the callers that show them).
-
-    The StreamField body (the largest column by far) is loaded only with `body=True`, for the
-    detail view.
-    """
-    image_model = get_image_model()
-    deferred = () if body else ("body",)
-    return (
-        articles.defer(*deferred)
-        .select_related("author")
-        .prefetch_related(
-            Prefetch("hero_image", queryset=image_model.objects.prefetch_renditions(*RENDITION_FILTERS)),
-        )
-    )
-
-
-class Named(NamedTuple):
-    """A unit, category or tag as a card shows it."""
-
-    pk: int
-    name: str
-    slug: str
-
-
-RELATIONS = ("units", "categories", "tags")
-
-
-def relations_of(article_ids: Iterable[int]) -> dict[str, dict[int, list[Named]]]:
-    """The units, categories and tags of these articles, in one query: relation name → article
-    id → items sorted by name (so that responses, and their ETags, are stable).
-
-    Three prefetches would make three queries and, per article and relation, a related manager
-    (bench/README.md).
-    """
-    ids = list(article_ids)
-    kind = {"output_field": CharField()}
-    through = ArticlePage.units.through.objects.filter(articlepage_id__in=ids)
-    units = through.values_list(
-        "articlepage_id", Value("units", **kind), "memberunit_id", "memberunit__name", "memberunit__slug"
-    )
-    categories = ArticlePage.categories.through.objects.filter(articlepage_id__in=ids).values_list(
-        "articlepage_id", Value("categories", **kind), "category_id", "category__name", "category__slug"
-    )
-    tags = ArticlePageTag.objects.filter(content_object_id__in=ids).values_list(
-        "content_object_id", Value("tags", **kind), "tag_id", "tag__name", "tag__slug"
-    )
-    found = {relation: defaultdict(dict) for relation in RELATIONS}
-    for article_id, relation, pk, name, slug in units.union(categories, tags, all=True):
-        found[relation][article_id][pk] = Named(pk, name, slug)
-    return {
-        relation: {article_id: sorted(items.values(), key=_name) for article_id, items in by_article.items()}
-        for relation, by_article in found.items()
-    }
-
-
-def attach_relations(articles: list[ArticlePage]) -> list[ArticlePage]:
-    """Give each article its units, categories and tags (read them with `card_relation()`)."""
-    found = relations_of(article.pk for article in articles)
-    for article in articles:
-        for relation in RELATIONS:
-            setattr(article, f"card_{relation}", found[relation].get(article.pk, []))
-    return articles
-
-
-def card_relation(article: ArticlePage, name: str) -> list:
-    """An article's `units`, `categories` or `tags`, sorted by name: the lists
-    `attach_relations` gave it, or the relation itself for an article that came another way (a
-    draft preview)."""
-    items = getattr(article, f"card_{name}", None)
-    if items is None:
-        items = sorted(getattr(article, name).all(), key=_name)
-    return items
-
-
-def _name(item) -> str:
-    return item.name
 
 
 def categories() -> QuerySet:

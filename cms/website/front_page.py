@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
+from cms.news.cards import article_cards
 from cms.news.models import ArticlePage
-from cms.news.selectors import attach_relations, published_articles, with_card_data
+from cms.news.selectors import published_articles
 
 from .navigation import Link
 
@@ -17,12 +18,13 @@ UNIT_BLOCK_SIZE = 3
 def featured_article(home) -> ArticlePage | None:
     """The editors' "tin nổi bật" while it is published and public, else the newest article
     with a photo (else none)."""
-    public = with_card_data(published_articles())
+    public = published_articles()
     if getattr(home, "featured_article_id", None):
-        chosen = public.filter(pk=home.featured_article_id).first()
-        if chosen is not None:
-            return chosen
-    return public.filter(hero_image__isnull=False).first()
+        chosen = article_cards(public.filter(pk=home.featured_article_id)[:1])
+        if chosen:
+            return chosen[0]
+    newest_with_photo = article_cards(public.filter(hero_image__isnull=False)[:1])
+    return newest_with_photo[0] if newest_with_photo else None
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class UnitBlock:
 
 def unit_blocks(units: list[Link], *, size: int = UNIT_BLOCK_SIZE) -> list[UnitBlock]:
     """The `size` newest articles of each member unit (an article may be in several), in one
-    query plus the photo prefetch; units without articles are left out. "Of a unit" is
+    read of their cards (`article_cards`); units without articles are left out. "Of a unit" is
     `selectors.in_unit`'s rule (tagged with it), written here as one windowed query."""
     unit_ids = [link.unit_id for link in units if link.unit_id is not None]
     if not unit_ids:
@@ -48,7 +50,6 @@ def unit_blocks(units: list[Link], *, size: int = UNIT_BLOCK_SIZE) -> list[UnitB
         .filter(rank__lte=size)
     )
     found: dict[int, list[ArticlePage]] = {}
-    for article in with_card_data(ranked):
+    for article in article_cards(ranked):
         found.setdefault(article.block_unit, []).append(article)
-    attach_relations([article for articles in found.values() for article in articles])
     return [UnitBlock(link, found[link.unit_id]) for link in units if found.get(link.unit_id)]

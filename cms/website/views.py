@@ -16,8 +16,9 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
 
+from cms.news.cards import article_cards
 from cms.news.models import Category
-from cms.news.selectors import attach_snippets, published_articles, search_articles, with_card_data
+from cms.news.selectors import attach_snippets, published_articles, search_articles
 from cms.ops import guess_limits
 from cms.ops.client_address import client_address
 from cms.pagination import paginate
@@ -41,7 +42,7 @@ _READER_ID = re.compile(r"^[0-9a-f]{32}$")
 def category_page(request: HttpRequest, slug: str) -> HttpResponse:
     """One category's news, newest first, paginated."""
     category = get_object_or_404(Category, slug=slug)
-    articles = paginate(request, with_card_data(published_articles().filter(categories=category)))
+    articles = paginate(request, published_articles().filter(categories=category), read=article_cards)
     return render(request, "pages/category_page.html", {"category": category, "articles": articles})
 
 
@@ -61,7 +62,7 @@ def search(request: HttpRequest) -> HttpResponse:
     elif query and not parse_query(query):
         context["query_problem"] = "Từ khóa không có chữ hay số nào để tìm. Hãy nhập ít nhất một từ."
     elif query:
-        page = paginate(request, with_card_data(search_articles(published_articles(), query)))
+        page = paginate(request, search_articles(published_articles(), query), read=article_cards)
         attach_snippets(page.object_list, query)
         context["articles"] = page
     return render(request, "pages/search_page.html", context)

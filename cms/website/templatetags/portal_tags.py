@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from cms.news.cards import RELATIONS, attach_relations, card_relation
 from cms.news.renditions import absolute_url
-from cms.news.selectors import RELATIONS, attach_relations, card_relation
 
 from .. import front_page
 from ..identity import DEFAULT_IDENTITY, site_identity
@@ -114,60 +114,29 @@ def breadcrumb(context):
     return {"crumbs": trail[:-1], "current": trail[-1], "json_ld": json_script(data)}
 
 
-def _attach_page_relations(context, article) -> None:
-    """Units, categories and tags for every article of the list being shown, in one query."""
-    listed = context.get("articles")
-    candidates = []
-    if listed is not None:
-        try:
-            candidates = [item for item in listed if hasattr(item, "pk")]
-        except TypeError:
-            candidates = []
-    if article not in candidates:
-        candidates = [article]
-    attach_relations([item for item in candidates if not hasattr(item, "card_units")])
-
-
 @register.inclusion_tag("components/labels.html", takes_context=True)
 def article_labels(context, article, with_tags: bool = False):
-    """Unit, category (and tag) labels of an article, each a link."""
-    if article.pk and not hasattr(article, "card_units"):
-        _attach_page_relations(context, article)
+    """Unit, category (and tag) labels of an article, each a link: from the read of its list
+    (`article_cards`) or, for the article page, `with_labels`."""
     navigation = context.get("navigation") or EMPTY
     units = []
-    for unit in getattr(article, "card_units", []):
+    for unit in card_relation(article, "units"):
         section = navigation.unit_link(unit.pk)
         units.append(Link(section.label or unit.name, section.url) if section else Link(unit.name, ""))
     category_links = [
         Link(category.name, reverse("website:category", args=[category.slug]))
-        for category in getattr(article, "card_categories", [])
+        for category in card_relation(article, "categories")
     ]
     tag_links = []
     if with_tags:
         search = reverse("website:search")
-        tag_links = [Link(tag.name, f"{search}?q={quote(tag.name)}") for tag in getattr(article, "card_tags", [])]
+        tag_links = [Link(tag.name, f"{search}?q={quote(tag.name)}") for tag in card_relation(article, "tags")]
     return {"units": units, "categories": category_links, "tags": tag_links}
 
 
 @register.simple_tag
 def featured_story(page):
     return front_page.featured_article(page)
-
-
-@register.simple_tag
-def attach_labels(*lists):
-    """Units, categories and tags for every article of these lists (or single articles), in one
-    query; returns nothing (use before the cards are rendered)."""
-    articles = []
-    for items in lists:
-        if items is None or items == "":
-            continue
-        for item in items if not hasattr(items, "pk") else [items]:
-            if not hasattr(item, "card_units"):
-                articles.append(item)
-    if articles:
-        attach_relations(articles)
-    return ""
 
 
 @register.simple_tag(takes_context=True)

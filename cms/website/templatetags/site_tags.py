@@ -8,9 +8,10 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from cms.news import selectors
+from cms.news.cards import article_cards
 from cms.news.models import NewsIndexPage
 from cms.news.renditions import RENDITION_FILTERS, absolute_url, rendition, shared_renditions
-from cms.news.selectors import categories, most_viewed_articles, with_card_data
+from cms.news.selectors import categories, most_viewed_articles
 from cms.search.snippets import highlight
 
 from ..identity import site_identity
@@ -25,7 +26,7 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 @register.simple_tag
 def responsive_image(image, alt: str = "", sizes: str = DEFAULT_SIZES, loading: str = "lazy", css_class: str = ""):
-    """`<img>` with a `srcset` of the shared rendition widths (prefetched by `with_card_data`)."""
+    """`<img>` with a `srcset` of the shared rendition widths (prefetched by `article_cards`)."""
     if image is None:
         return ""
     ordered = shared_renditions(image)
@@ -100,7 +101,7 @@ def most_viewed_box(unit=None, limit: int = MOST_VIEWED_LIMIT, request=None):
 @register.inclusion_tag("components/related_articles.html", takes_context=True)
 def related_articles(context, page):
     """ "Tin liên quan": `selectors.related_articles`, the list the API's `related` gives too."""
-    articles = list(with_card_data(selectors.related_articles(page))) if page.pk else []
+    articles = article_cards(selectors.related_articles(page)) if page.pk else []
     return {"articles": articles, "request": context.get("request")}
 
 

@@ -1,0 +1,119 @@
+"""A page of articles as cards: the one read the site's lists, the API and the feeds share.
+
+`article_cards(articles)` evaluates a page of articles (an ordered, sliced queryset narrowed
+from `published_articles()`) with everything a card shows, in a fixed number of queries
+whatever the page's size: the articles with their authors (one), their photos with the
+renditions that leave the system (one, `image_prefetch.images_with_renditions`), and their
+units, categories and tags (one, `relations_of`). A feed entry shows the whole article:
+`body="raw"` adds the stored body as its JSON and the body's photos, read in the same photo
+query. The API's detail asks for `body="blocks"`, the StreamField itself.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Literal, NamedTuple
+
+from django.db.models import CharField, ExpressionWrapper, F, JSONField, QuerySet, Value
+
+from .blocks import BODY_BLOCK
+from .image_prefetch import images_with_renditions
+from .models import ArticlePage, ArticlePageTag
+from .renditions import RENDITION_FILTERS
+
+RELATIONS = ("units", "categories", "tags")
+# The StreamField body as the JSON it is stored as: Wagtail would wrap every row in a
+# StreamValue (and build a JSONField to decode it) only for the raw blocks to be read back.
+_RAW_BODY = ExpressionWrapper(F("body"), output_field=JSONField())
+_HERO = ArticlePage._meta.get_field("hero_image")
+
+
+class Named(NamedTuple):
+    """A unit, category or tag as a card shows it."""
+
+    pk: int
+    name: str
+    slug: str
+
+
+def article_cards(
+    articles: QuerySet,
+    *,
+    body: Literal["blocks", "raw"] | None = None,
+    renditions: tuple[str, ...] = RENDITION_FILTERS,
+) -> list[ArticlePage]:
+    """The articles of `articles`, in its order, each with its author, `hero_image` (with the
+    `renditions` prefetched) and `card_units`, `card_categories`, `card_tags` (read them with
+    `card_relation()`); annotations on `articles` are kept.
+
+    The StreamField body, by far the largest column, is left unread unless asked for:
+    `body="blocks"` loads it as Wagtail's StreamField; `body="raw"` gives each article
+    `raw_body` (the stored list of blocks) and `body_images` (its photos by id, from the same
+    query as the hero photos).
+    """
+    if body != "blocks":
+        articles = articles.defer("body")
+    if body == "raw":
+        articles = articles.annotate(raw_body=_RAW_BODY)
+    cards = list(articles.select_related("author"))
+    body_ids: dict[int, list[int]] = {}
+    if body == "raw":
+        for card in cards:
+            card.raw_body = card.raw_body if isinstance(card.raw_body, list) else []
+            body_ids[card.pk] = BODY_BLOCK.raw_image_ids(card.raw_body)
+    heroes = {card.hero_image_id for card in cards if card.hero_image_id is not None}
+    images = images_with_renditions(heroes.union(*body_ids.values()), renditions)
+    for card in cards:
+        _HERO.set_cached_value(card, images.get(card.hero_image_id))
+        if body == "raw":
+            card.body_images = {pk: images[pk] for pk in body_ids[card.pk] if pk in images}
+    return attach_relations(cards)
+
+
+def relations_of(article_ids: Iterable[int]) -> dict[str, dict[int, list[Named]]]:
+    """The units, categories and tags of these articles, in one query: relation name → article
+    id → items sorted by name (so that responses, and their ETags, are stable).
+
+    Three prefetches would make three queries and, per article and relation, a related manager
+    (bench/README.md).
+    """
+    ids = list(article_ids)
+    kind = {"output_field": CharField()}
+    units = ArticlePage.units.through.objects.filter(articlepage_id__in=ids).values_list(
+        "articlepage_id", Value("units", **kind), "memberunit_id", "memberunit__name", "memberunit__slug"
+    )
+    categories = ArticlePage.categories.through.objects.filter(articlepage_id__in=ids).values_list(
+        "articlepage_id", Value("categories", **kind), "category_id", "category__name", "category__slug"
+    )
+    tags = ArticlePageTag.objects.filter(content_object_id__in=ids).values_list(
+        "content_object_id", Value("tags", **kind), "tag_id", "tag__name", "tag__slug"
+    )
+    found = {relation: defaultdict(dict) for relation in RELATIONS}
+    for article_id, relation, pk, name, slug in units.union(categories, tags, all=True):
+        found[relation][article_id][pk] = Named(pk, name, slug)
+    return {
+        relation: {article_id: sorted(items.values(), key=_name) for article_id, items in by_article.items()}
+        for relation, by_article in found.items()
+    }
+
+
+def attach_relations(articles: list[ArticlePage]) -> list[ArticlePage]:
+    """Give each article its units, categories and tags (read them with `card_relation()`)."""
+    found = relations_of(article.pk for article in articles) if articles else {}
+    for article in articles:
+        for relation in RELATIONS:
+            setattr(article, f"card_{relation}", found[relation].get(article.pk, []))
+    return articles
+
+
+def card_relation(article: ArticlePage, name: str) -> list:
+    """An article's `units`, `categories` or `tags`, sorted by name: the lists `article_cards`
+    gave it, or the relation itself for an article that came another way (the article page
+    Wagtail serves, a draft preview with its unsaved choices)."""
+    items = getattr(article, f"card_{name}", None)
+    if items is None:
+        items = sorted(getattr(article, name).all(), key=_name)
+    return items
+
+
+def _name(item) -> str:
+    return item.name
