@@ -1,0 +1,82 @@
+"""A page of articles is read once, the same way, for the API's cards, the site's lists and the
+feeds (`cms.news.cards.article_cards`): what each shows of an article agrees, and the read takes
+the same few queries for 2 articles as for 12."""
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.news.cards import article_cards
+from cms.news.renditions import RENDITION_FILTERS
+from cms.news.selectors import published_articles
+from tests.factories import CategoryFactory, MemberUnitFactory, image_block, make_article, paragraph, small_image
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cards_world():
+    unit, other = MemberUnitFactory(name="Thủy điện Sơn La"), MemberUnitFactory(name="Nhiệt điện Vĩnh Tân")
+    category = CategoryFactory(name="Sản xuất")
+    hero, inline = small_image("Ảnh đại diện"), small_image("Ảnh trong bài")
+    for image in (hero, inline):
+        image.get_renditions(*RENDITION_FILTERS)
+    article = make_article(
+        title="Tổ máy số 2 hòa lưới",
+        units=[unit, other],
+        categories=[category],
+        tags=["vận hành", "an toàn"],
+        hero_image=hero,
+        hero_caption="Phòng điều khiển",
+        body=[paragraph("Đoạn đầu."), image_block(inline, caption="Gian máy")],
+    )
+    return article, hero, inline
+
+
+def test_a_card_carries_photos_with_renditions_and_sorted_relations(cards_world):
+    article, hero, inline = cards_world
+    (card,) = article_cards(published_articles().filter(pk=article.pk), body="raw")
+
+    assert card.hero_image.pk == hero.pk
+    assert {rendition.filter_spec for rendition in card.hero_image.prefetched_renditions} == set(RENDITION_FILTERS)
+    assert [unit.name for unit in card.card_units] == ["Nhiệt điện Vĩnh Tân", "Thủy điện Sơn La"]
+    assert [tag.name for tag in card.card_tags] == ["an toàn", "vận hành"]
+    assert list(card.body_images) == [inline.pk]
+    assert [block["type"] for block in card.raw_body] == ["paragraph", "image"]
+
+
+def test_the_read_costs_the_same_queries_whatever_the_page_size(cards_world):
+    def queries_for(size: int) -> int:
+        page = published_articles()[:size]  # Wagtail reads the view restrictions here
+        with CaptureQueriesContext(connection) as captured:
+            cards = article_cards(page, body="raw")
+        assert len(cards) == min(size, published_articles().count())
+        return len(captured)
+
+    few = queries_for(1)
+    for number in range(11):
+        make_article(
+            hero_image=small_image(f"Ảnh {number}"),
+            units=[MemberUnitFactory()],
+            categories=[CategoryFactory()],
+            tags=[f"thẻ {number}"],
+            body=[paragraph("Đoạn."), image_block(small_image(f"Ảnh thân bài {number}"))],
+        )
+    assert queries_for(12) == few == 3  # articles with authors, photos with renditions, relations
+
+
+def test_api_site_and_feed_show_the_same_card(client, cards_world):
+    article, _hero, _inline = cards_world
+
+    card = client.get("/api/v1/articles/").json()["results"][0]
+    soup = BeautifulSoup(client.get("/").content.decode(), "html.parser")
+    labels = {link.get_text(strip=True) for link in soup.select(".featured .labels a, .card .labels a")}
+    entry = feedparser.parse(client.get("/feeds/rss.xml").content).entries[0]
+
+    assert card["title"] == entry.title == article.title
+    assert [category["name"] for category in card["categories"]] == ["Sản xuất"]
+    assert "Sản xuất" in labels
+    assert "Sản xuất" in {term.term for term in entry.tags}
+    assert card["hero"]["caption"] == "Phòng điều khiển" and "Phòng điều khiển" in entry.content[0].value
