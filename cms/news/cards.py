@@ -25,6 +25,13 @@ RELATIONS = ("units", "categories", "tags")
 # StreamValue (and build a JSONField to decode it) only for the raw blocks to be read back.
 _RAW_BODY = ExpressionWrapper(F("body"), output_field=JSONField())
 _HERO = ArticlePage._meta.get_field("hero_image")
+# What a card, a list's JSON or a feed entry reads of an article and its author. Reading only
+# these columns keeps Django's model building (fifty-odd page columns) off a page of articles
+# (bench/README.md); anything else is read when the page itself is shown (`body="blocks"`).
+CARD_COLUMNS = (
+    "title", "slug", "url_path", "date", "lead", "hero_image", "hero_caption",
+    "first_published_at", "last_published_at", "expire_at", "author__name", "author__slug",
+)  # fmt: skip
 
 
 class Named(NamedTuple):
@@ -45,13 +52,13 @@ def article_cards(
     `renditions` prefetched) and `card_units`, `card_categories`, `card_tags` (read them with
     `card_relation()`); annotations on `articles` are kept.
 
-    The StreamField body, by far the largest column, is left unread unless asked for:
-    `body="blocks"` loads it as Wagtail's StreamField; `body="raw"` gives each article
+    Only the `CARD_COLUMNS` are read unless the whole article is asked for: `body="blocks"`
+    loads every column and the body as Wagtail's StreamField; `body="raw"` gives each article
     `raw_body` (the stored list of blocks) and `body_images` (its photos by id, from the same
     query as the hero photos).
     """
     if body != "blocks":
-        articles = articles.defer("body")
+        articles = articles.only(*CARD_COLUMNS)
     if body == "raw":
         articles = articles.annotate(raw_body=_RAW_BODY)
     cards = list(articles.select_related("author"))
