@@ -9,7 +9,7 @@ from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_fiel
 from rest_framework import serializers
 
 from cms.news.article_html import body_html, sanitize_html
-from cms.news.cards import card_relation
+from cms.news.cards import card_author, card_relation
 from cms.news.page_urls import PublicUrls
 from cms.news.renditions import image_representation
 
@@ -94,6 +94,18 @@ class DynamicFieldsSerializer(serializers.Serializer):
                 self.fields.pop(name)
 
 
+@extend_schema_field(NamedSlugSerializer(allow_null=True))
+class CardAuthorField(serializers.Field):
+    """The byline's author as `{slug, name}`, null when the article has none."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", **kwargs)
+
+    def to_representation(self, article):
+        author = card_author(article)
+        return {"slug": author.slug, "name": author.name} if author is not None else None
+
+
 @extend_schema_field(NamedSlugSerializer(many=True))
 class CardRelationField(serializers.Field):
     """The article's units, categories or tags, sorted by name so that the body and its ETag are
@@ -116,7 +128,7 @@ class ArticleCardSerializer(DynamicFieldsSerializer):
     date_display = serializers.CharField(required=False, help_text="Ví dụ: Thứ Sáu, 29/11/2024")
     lead = serializers.CharField(required=False, allow_blank=True, help_text="Sapo.")
     hero = HeroField(required=False)
-    author = NamedSlugSerializer(required=False, allow_null=True)
+    author = CardAuthorField(required=False)
     units = CardRelationField("units", required=False)
     categories = CardRelationField("categories", required=False)
     tags = CardRelationField("tags", required=False)

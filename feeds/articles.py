@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from cms.news.article_html import FIGURE_RENDITION, article_source, finish_html
-from cms.news.cards import article_cards, card_relation
+from cms.news.cards import article_cards, card_author, card_relation
 from cms.news.page_urls import PublicUrls
 from cms.news.renditions import ShownImage, absolute_url, prefetched_rendition, shown_image
 
@@ -102,7 +102,8 @@ def feed_articles(articles: QuerySet) -> list[FeedArticle]:
 
 
 def _author(card) -> str:
-    return card.author.name if card.author_id else ""
+    author = card_author(card)
+    return author.name if author is not None else ""
 
 
 def _feed_image(image, figures: dict[int, ShownImage]) -> FeedImage:

@@ -2,7 +2,7 @@
 
 `article_cards(articles)` evaluates a page of articles (an ordered, sliced queryset narrowed
 from `published_articles()`) with everything a card shows, in a fixed number of queries
-whatever the page's size: the articles with their authors (one), their photos with the
+whatever the page's size: the articles with their authors' names (one), their photos with the
 renditions that leave the system (one, `image_prefetch.images_with_renditions`), and their
 units, categories and tags (one, `relations_of`). A feed entry shows the whole article:
 `body="raw"` adds the stored body as its JSON and the body's photos, read in the same photo
@@ -30,7 +30,7 @@ _HERO = ArticlePage._meta.get_field("hero_image")
 # (bench/README.md); anything else is read when the page itself is shown (`body="blocks"`).
 CARD_COLUMNS = (
     "title", "slug", "url_path", "date", "lead", "hero_image", "hero_caption",
-    "first_published_at", "last_published_at", "expire_at", "author__name", "author__slug",
+    "first_published_at", "last_published_at", "expire_at", "author",
 )  # fmt: skip
 
 
@@ -48,9 +48,10 @@ def article_cards(
     body: Literal["blocks", "raw"] | None = None,
     renditions: tuple[str, ...] = RENDITION_FILTERS,
 ) -> list[ArticlePage]:
-    """The articles of `articles`, in its order, each with its author, `hero_image` (with the
-    `renditions` prefetched) and `card_units`, `card_categories`, `card_tags` (read them with
-    `card_relation()`); annotations on `articles` are kept.
+    """The articles of `articles`, in its order, each with `card_author` (read it with
+    `card_author()`), `hero_image` (with the `renditions` prefetched) and `card_units`,
+    `card_categories`, `card_tags` (read them with `card_relation()`); annotations on
+    `articles` are kept.
 
     Only the `CARD_COLUMNS` are read unless the whole article is asked for: `body="blocks"`
     loads every column and the body as Wagtail's StreamField; `body="raw"` gives each article
@@ -61,7 +62,9 @@ def article_cards(
         articles = articles.only(*CARD_COLUMNS)
     if body == "raw":
         articles = articles.annotate(raw_body=_RAW_BODY)
-    cards = list(articles.select_related("author"))
+    # The author's name and slug as two columns: an Author built per card cost more than the rest
+    # of the card's read (bench/README.md).
+    cards = list(articles.annotate(card_author_name=F("author__name"), card_author_slug=F("author__slug")))
     body_ids: dict[int, list[int]] = {}
     if body == "raw":
         for card in cards:
@@ -70,6 +73,9 @@ def article_cards(
     heroes = {card.hero_image_id for card in cards if card.hero_image_id is not None}
     images = images_with_renditions(heroes.union(*body_ids.values()), renditions)
     for card in cards:
+        card.card_author = (
+            Named(card.author_id, card.card_author_name, card.card_author_slug) if card.author_id else None
+        )
         _HERO.set_cached_value(card, images.get(card.hero_image_id))
         if body == "raw":
             card.body_images = {pk: images[pk] for pk in body_ids[card.pk] if pk in images}
@@ -120,6 +126,15 @@ def card_relation(article: ArticlePage, name: str) -> list:
     if items is None:
         items = sorted(getattr(article, name).all(), key=_name)
     return items
+
+
+def card_author(article: ArticlePage) -> Named | None:
+    """An article's author as a card shows it: what `article_cards` read, or the author itself
+    for an article that came another way."""
+    if hasattr(article, "card_author"):
+        return article.card_author
+    author = article.author if article.author_id else None
+    return Named(author.pk, author.name, author.slug) if author is not None else None
 
 
 def _name(item) -> str:
