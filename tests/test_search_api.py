@@ -112,3 +112,27 @@ def test_schema_documents_relevance_and_the_snippet(client):
     parameters = {p["name"]: p for p in schema["paths"]["/api/v1/articles/"]["get"]["parameters"]}
     assert "relevance" in parameters["ordering"]["schema"]["enum"]
     assert "snippet" in schema["components"]["schemas"]["ArticleCard"]["properties"]
+
+
+@pytest.fixture
+def pairs_apart(db):
+    """Every neighbouring pair of `an toàn lao động` is in the first article, never the whole phrase."""
+    return [
+        make_article(title="Bài có các cặp rời nhau", lead="An toàn là trên hết. Toàn lao động sản xuất. Lao động giỏi."),
+        make_article(title="Bài có nguyên cụm từ", lead="Tháng an toàn lao động năm nay."),
+        make_article(title="Bài chỉ có một cặp", lead="Người lao động được nghỉ."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ('"an toàn lao động"', ["Bài có nguyên cụm từ"]),  # the pairs are only a first sieve
+        ('"lao động"', ["Bài chỉ có một cặp", "Bài có các cặp rời nhau", "Bài có nguyên cụm từ"]),
+        ('"lao động" -"an toàn"', ["Bài chỉ có một cặp"]),
+        ('"la tren" OR "nguoi lao"', ["Bài chỉ có một cặp", "Bài có các cặp rời nhau"]),
+        ('"an toan lao dong" OR nghi', ["Bài chỉ có một cặp", "Bài có nguyên cụm từ"]),
+    ],
+)
+def test_phrases_match_their_syllables_in_order_and_nothing_else(client, pairs_apart, q, expected):
+    assert sorted(titles(client.get("/api/v1/articles/", {"q": q}))) == expected

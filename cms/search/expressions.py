@@ -5,6 +5,7 @@ space, so writing them inside quotes is safe, and the strings still travel as SQ
 """
 
 from .query import Item, Phrase, SearchQuery, Term
+from .text import PAIR_SEPARATOR
 
 
 def _fts5_term(term: Term) -> str:
@@ -50,3 +51,25 @@ def fts5_all(tokens: list[str]) -> str:
 
 def tsquery_all(tokens: list[str]) -> str:
     return " & ".join(f"'{token}'" for token in tokens)
+
+
+def _pairs(phrase: Phrase) -> list[str]:
+    terms = phrase.terms
+    return [
+        f"'{first.folded}{PAIR_SEPARATOR}{second.folded}'"
+        for first, second in zip(terms, terms[1:], strict=False)
+        if not first.prefix and not second.prefix
+    ]
+
+
+def tsquery_pairs(query: SearchQuery) -> str | None:
+    """PostgreSQL `to_tsquery` over `pair_vector`: the syllable pairs that every match of `query`
+    contains (`('an0q0toan' & 'toan0q0lao') | (...)`), or None when some group holds no phrase
+    (nothing about pairs is then certain)."""
+    groups = []
+    for group in query.groups:
+        pairs = [pair for item in group if isinstance(item, Phrase) for pair in _pairs(item)]
+        if not pairs:
+            return None
+        groups.append("(" + " & ".join(pairs) + ")")
+    return " | ".join(groups)

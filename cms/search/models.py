@@ -1,26 +1,22 @@
 """The article search index: one document per article, matched by each database's full-text engine.
 
 PostgreSQL keeps tsvector columns, filled by a trigger from the folded text and GIN-indexed
-(migration 0001, text search configuration `vietnamese`); SQLite keeps an FTS5 table fed by
-triggers from the same columns. Either way the ORM sees one lookup, `vector__matches=Match(…)`.
+(migrations 0001 and 0002, text search configuration `vietnamese`), one of them the pairs of
+neighbouring syllables that phrases are looked up by; SQLite keeps an FTS5 table fed by
+triggers from the same columns. Either way the ORM sees one expression, `pk__in=MatchingIds(…)`.
 """
 
 from dataclasses import dataclass
 
 from django.db import NotSupportedError, models
 
-from .expressions import fts5_all, fts5_match, tsquery, tsquery_all
+from .expressions import fts5_all, fts5_match, tsquery, tsquery_all, tsquery_pairs
 from .query import SearchQuery
 
 TEXT_SEARCH_CONFIG = "vietnamese"
 FTS_TABLE = "article_search_fts"
-# Vector column → the FTS5 columns it stands for on SQLite.
-FTS5_COLUMNS = {
-    "title_vector": "title",
-    "lead_vector": "lead",
-    "all_vector": "{title lead body}",
-    "exact_vector": "exact",
-}
+# Field → the FTS5 columns it stands for on SQLite.
+FTS5_COLUMNS = {"title": "title", "lead": "lead", "all": "{title lead body}", "exact": "exact"}
 
 
 class TsVectorField(models.Field):
@@ -37,7 +33,7 @@ class TsVectorField(models.Field):
 
 @dataclass(frozen=True)
 class Match:
-    """What a vector must match: a reader's query, or all of a list of tokens."""
+    """What a field must match: a reader's query, or all of a list of tokens."""
 
     query: SearchQuery | None = None
     tokens: tuple[str, ...] = ()
@@ -48,27 +44,44 @@ class Match:
     def tsquery(self) -> str:
         return tsquery(self.query) if self.query is not None else tsquery_all(list(self.tokens))
 
+    def pairs(self) -> str | None:
+        """The syllable pairs a match must contain (PostgreSQL's `pair_vector`), if any."""
+        return tsquery_pairs(self.query) if self.query is not None else None
 
-@TsVectorField.register_lookup
-class Matches(models.Lookup):
-    """`<vector>__matches=Match(...)`: the document's vector matches, through the full-text index."""
 
-    lookup_name = "matches"
-    prepare_rhs = False
+class MatchingIds(models.Expression):
+    """The ids of the articles whose `field` (title, lead, all, exact) matches, straight from the
+    full-text index: `pk__in=MatchingIds("all", Match(query))`.
 
-    def get_prep_lookup(self):
-        return self.rhs
+    On PostgreSQL through `article_search_ids()` (migration 0002), which always reads the GIN
+    indexes: a common word matches most articles, and reading each one's vector instead would
+    decompress them all. A phrase is looked up by its syllable pairs first (`pair_vector`), and
+    only the articles holding every pair are checked for the syllables' positions; a phrase of
+    two syllables is its pair, so there is nothing left to check. On SQLite through FTS5, which
+    looks phrases up itself.
+    """
+
+    output_field = models.IntegerField()
+
+    def __init__(self, field: str, match: Match):
+        super().__init__()
+        self.target, self.match = field, match
 
     def as_sql(self, compiler, connection):
-        column = self.lhs.target.column
         if connection.vendor == "postgresql":
-            lhs, params = self.process_lhs(compiler, connection)
-            config = "simple" if column == "exact_vector" else TEXT_SEARCH_CONFIG
-            return f"{lhs} @@ to_tsquery('{config}', %s)", [*params, self.rhs.tsquery()]
+            pairs = self.match.pairs()
+            if pairs is not None and self.target == "all" and self.match.query.phrases_are_pairs:
+                return "(SELECT article_search_ids('pair_vector', to_tsquery('simple', %s), NULL))", [pairs]
+            config = "simple" if self.target == "exact" else TEXT_SEARCH_CONFIG
+            return (
+                f"(SELECT article_search_ids(%s, to_tsquery('{config}', %s), to_tsquery('simple', %s)))",
+                [f"{self.target}_vector", self.match.tsquery(), pairs],
+            )
         if connection.vendor == "sqlite":
-            key = f"{compiler.quote_name_unless_alias(self.lhs.alias)}.{connection.ops.quote_name('article_id')}"
-            sql = f"{key} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
-            return sql, [f"{FTS5_COLUMNS[column]} : ({self.rhs.fts5()})"]
+            return (
+                f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+                [f"{FTS5_COLUMNS[self.target]} : ({self.match.fts5()})"],
+            )
         raise NotSupportedError("Article search needs PostgreSQL or SQLite (with FTS5).")
 
 
@@ -88,6 +101,7 @@ class ArticleSearchDocument(models.Model):
     lead_vector = TsVectorField()
     all_vector = TsVectorField()
     exact_vector = TsVectorField()
+    pair_vector = TsVectorField()
 
     class Meta:
         db_table = "article_search_document"

@@ -63,6 +63,21 @@ class SearchQuery:
         return found
 
 
+    @property
+    def phrases_are_pairs(self) -> bool:
+        """Whether every item is a phrase of two whole syllables and nothing is excluded: then
+        the syllable pairs alone decide a match."""
+        items = [item for group in self.groups for item in group]
+        return (
+            bool(items)
+            and not self.excluded
+            and all(
+                isinstance(item, Phrase) and len(item.terms) == 2 and not any(term.prefix for term in item.terms)
+                for item in items
+            )
+        )
+
+
 def has_unsearchable_characters(raw: str) -> bool:
     """Whether `raw` holds characters that no article can contain (the API answers 400 to them)."""
     return bool(_UNSEARCHABLE.search(raw or ""))

@@ -19,7 +19,7 @@ article search here.
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
-from .models import Match
+from .models import Match, MatchingIds
 from .query import Phrase, SearchQuery, Term
 
 SCORE_FIELD = "search_rank"
@@ -57,8 +57,9 @@ class ArticleSearch:
         self.path = path
         self.also = also  # other rows that match, from another index (the admin's page search)
 
-    def _matches(self, vector: str, query: SearchQuery) -> Q:
-        return Q(**{f"{self.path}search_document__{vector}_vector__matches": Match(query)})
+    def _matches(self, field: str, query: SearchQuery) -> Q:
+        # An article page and its `Page` share their primary key: `pk` serves either queryset.
+        return Q(pk__in=MatchingIds(field, Match(query)))
 
     def matching(self) -> QuerySet:
         condition = self._matches("all", self.query)

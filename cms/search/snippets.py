@@ -1,10 +1,10 @@
 """What a results list shows of a match: the words marked, and the passage around the best match.
 
-Both work on a folded copy of the text of the same length (each composed Vietnamese letter folds
-to one ASCII letter), so one regular expression finds the query's whole syllables and their
-positions in the original text at once.
+One regular expression, built from the query's folded syllables with each letter standing for
+all its accented forms, finds the whole syllables and their positions in the text itself.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -14,29 +14,30 @@ from django.utils.safestring import SafeString, mark_safe
 from cms.news.slugs import VIETNAMESE_LETTER_GROUPS
 
 from .query import SearchQuery, parse
+from .text import fold
 
 SNIPPET_CHARACTERS = 240
 LEAD_IN = 50  # characters kept before the first match, so the passage reads from a little before it
 
-_FOLD = {
-    ord(upper): lower for upper, lower in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz", strict=True)
-}
-for _base, _letters in VIETNAMESE_LETTER_GROUPS.items():
-    for _letter in _letters:
-        _FOLD[ord(_letter)] = _base
-        _FOLD[ord(_letter.upper())] = _base
-_FOLD[ord("Đ")] = "d"
+# Each letter of a folded syllable, as the class of the letters that fold to it in any case:
+# `a` → `[aAàÀáÁ…]`, `d` → `[dDđĐ]`.
+_LETTERS: dict[str, str] = {}
+for _base in "abcdefghijklmnopqrstuvwxyz":
+    _variants = _base + VIETNAMESE_LETTER_GROUPS.get(_base, "")
+    _LETTERS[_base] = "[" + re.escape(_variants + _variants.upper()) + "]"
 _WORD_CHARACTER = r"[^\W_]"
 
 
-def _folded(text: str) -> str:
-    """`text` lower-cased with marks dropped, character for character (same length, same positions)."""
-    return text.translate(_FOLD)
+def _syllable_pattern(folded: str) -> str:
+    return "".join(_LETTERS.get(char) or re.escape(char) for char in folded)
 
 
-def _pattern(query: SearchQuery) -> re.Pattern | None:
+@functools.lru_cache(maxsize=256)
+def _pattern(terms: tuple[tuple[str, bool], ...]) -> re.Pattern | None:
+    """One expression for the query's syllables (`(folded, prefix)`), matched on the text itself:
+    it finds a whole syllable whatever its accents and case, so the text is never folded."""
     alternatives = sorted(
-        {re.escape(term.folded) + (f"{_WORD_CHARACTER}*" if term.prefix else "") for term in query.terms},
+        {_syllable_pattern(folded) + (f"{_WORD_CHARACTER}*" if prefix else "") for folded, prefix in terms},
         key=len,
         reverse=True,
     )
@@ -46,8 +47,8 @@ def _pattern(query: SearchQuery) -> re.Pattern | None:
 
 
 def _hits(text: str, query: SearchQuery) -> list[tuple[int, int]]:
-    pattern = _pattern(query)
-    return [match.span() for match in pattern.finditer(_folded(text))] if pattern else []
+    pattern = _pattern(tuple((term.folded, term.prefix) for term in query.terms))
+    return [match.span() for match in pattern.finditer(text)] if pattern else []
 
 
 def _as_query(query: str | SearchQuery) -> SearchQuery:
@@ -74,11 +75,11 @@ def snippet(text: str, query: str | SearchQuery, *, size: int = SNIPPET_CHARACTE
     if not text:
         return ""
     hits = _hits(text, _as_query(query))
-    folded = _folded(text)
+    words = [fold(text[start:end]) for start, end in hits]
     best, best_score = 0, (0, 0)
     for position, (first, _end) in enumerate(hits):
         inside = [hit for hit in hits[position:] if hit[1] <= first + size]
-        distinct = len({folded[start:end] for start, end in inside})
+        distinct = len(set(words[position : position + len(inside)]))
         run = longest = 1
         for (_start, previous_end), (start, _next_end) in zip(inside, inside[1:], strict=False):
             run = run + 1 if text[previous_end:start].strip() == "" else 1

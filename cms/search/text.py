@@ -23,6 +23,9 @@ _TONES = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": 
 _VOWEL_MARKS = {"\u0302": "6", "\u0306": "7", "\u031b": "8"}  # circumflex, breve, horn
 _STROKE = "9"  # đ
 EXACT_SEPARATOR = "0"
+# Between the two syllables of a pair token (`nha0q0may`, PostgreSQL's `pair_vector`): no
+# syllable holds it, and the full-text parser keeps letters and digits together as one token.
+PAIR_SEPARATOR = "0q0"
 
 
 def syllables(text: str) -> list[str]:
