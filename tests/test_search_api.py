@@ -118,7 +118,9 @@ def test_schema_documents_relevance_and_the_snippet(client):
 def pairs_apart(db):
     """Every neighbouring pair of `an toàn lao động` is in the first article, never the whole phrase."""
     return [
-        make_article(title="Bài có các cặp rời nhau", lead="An toàn là trên hết. Toàn lao động sản xuất. Lao động giỏi."),
+        make_article(
+            title="Bài có các cặp rời nhau", lead="An toàn là trên hết. Toàn lao động sản xuất. Lao động giỏi."
+        ),
         make_article(title="Bài có nguyên cụm từ", lead="Tháng an toàn lao động năm nay."),
         make_article(title="Bài chỉ có một cặp", lead="Người lao động được nghỉ."),
     ]

@@ -62,7 +62,6 @@ class SearchQuery:
                 found += item.terms if isinstance(item, Phrase) else [item]
         return found
 
-
     @property
     def phrases_are_pairs(self) -> bool:
         """Whether every item is a phrase of two whole syllables and nothing is excluded: then
