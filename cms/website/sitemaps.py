@@ -31,7 +31,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
 from lxml import etree
-from wagtail.models import Site
+from wagtail.models import Site, get_page_models
 
 from cms.http_cache import response_cache
 from cms.news.models import ArticlePage, Category
@@ -135,20 +135,28 @@ def article_part_urls(first: int, last: int, *, size: int) -> list[SitemapUrl]:
     """
     if not 0 < first <= last <= _MAX_ID:
         raise SitemapPartNotFound(f"{first}-{last}")
-    articles = list(
+    rows = list(
         published_articles()
         .filter(pk__gte=first, pk__lte=last)
         .order_by("pk")
-        .only("url_path", "last_published_at")[: size + 1]
+        .values_list("pk", "url_path", "last_published_at")[: size + 1]
     )
-    if not articles or len(articles) > size or articles[0].pk != first or articles[-1].pk != last:
+    if not rows or len(rows) > size or rows[0][0] != first or rows[-1][0] != last:
         raise SitemapPartNotFound(f"{first}-{last}")
+    locations = _article_locations([(pk, url_path) for pk, url_path, _lastmod in rows])
+    return [SitemapUrl(location=locations[pk], lastmod=lastmod) for pk, _url_path, lastmod in rows if locations.get(pk)]
+
+
+def _article_locations(rows: list[tuple[int, str]]) -> dict[int, str | None]:
+    """{article id: absolute URL} from (id, tree path) rows, without a page instance each (a
+    part of 50,000 would need 50,000: bench/README.md); only pages Wagtail alone can route
+    (several sites, i18n) are read whole, in one query."""
     urls = PublicUrls()
-    return [
-        SitemapUrl(location=location, lastmod=article.last_published_at)
-        for article in articles
-        if (location := urls.absolute(article))
-    ]
+    locations = {pk: urls.absolute_of(url_path) for pk, url_path in rows if not urls.routed_by_wagtail(url_path)}
+    others = [pk for pk, _url_path in rows if pk not in locations]
+    if others:
+        locations.update({pk: urls.absolute(page) for pk, page in ArticlePage.objects.in_bulk(others).items()})
+    return locations
 
 
 def page_urls(request=None) -> list[SitemapUrl]:
@@ -163,12 +171,14 @@ def page_urls(request=None) -> list[SitemapUrl]:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
     if site is None:
         return []
-    article_type = ContentType.objects.get_for_model(ArticlePage)
+    # The page types other than articles, named: excluding the article type would make the
+    # database read every article's row to leave it out (the content type's index finds the few).
+    others = [model for model in get_page_models() if not issubclass(model, ArticlePage)]
     pages = (
         site.root_page.get_descendants(inclusive=True)
         .live()
         .public()
-        .exclude(content_type=article_type)
+        .filter(content_type__in=ContentType.objects.get_for_models(*others, for_concrete_models=False).values())
         .order_by("path")
         .only("url_path", "last_published_at", "latest_revision_created_at")
     )
@@ -200,22 +210,17 @@ def page_urls(request=None) -> list[SitemapUrl]:
 def news_urls(*, now: datetime.datetime | None = None) -> list[NewsUrl]:
     """Articles first published in the last two days, newest first, at most 1,000."""
     now = now or timezone.now()
-    articles = (
+    rows = list(
         published_articles()
         .filter(first_published_at__gt=now - NEWS_WINDOW, first_published_at__lte=now)
         .order_by("-first_published_at", "-pk")
-        .only("title", "url_path", "first_published_at", "last_published_at")[:NEWS_MAX_ENTRIES]
+        .values_list("pk", "url_path", "title", "first_published_at", "last_published_at")[:NEWS_MAX_ENTRIES]
     )
-    public_urls = PublicUrls()
+    locations = _article_locations([(pk, url_path) for pk, url_path, *_rest in rows])
     return [
-        NewsUrl(
-            location=location,
-            title=article.title,
-            publication_date=article.first_published_at,
-            lastmod=article.last_published_at,
-        )
-        for article in articles
-        if (location := public_urls.absolute(article))
+        NewsUrl(location=locations[pk], title=title, publication_date=first_published, lastmod=last_published)
+        for pk, _url_path, title, first_published, last_published in rows
+        if locations.get(pk)
     ]
 
 
