@@ -1,6 +1,6 @@
 """Helpers the test modules share: the admin's article form, the legacy files and their oracle,
-the text of a rendered article, a free loopback port, a WebSub hub on loopback, and the headless
-Chromium the browser tests use.
+the text of a rendered article, a clock moved by hand, a free loopback port, a WebSub hub on
+loopback, and the headless Chromium the browser tests use.
 
 Fixtures (the SMTP server, the browser) are in conftest.py.
 """
@@ -20,6 +20,7 @@ from urllib.parse import parse_qs
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -152,6 +153,17 @@ def assert_in_order(text: str, pieces: list[str]) -> None:
         found = text.find(piece, position)
         assert found >= 0, f"not found (in order) after position {position}: {piece[:80]!r}"
         position = found + len(piece)
+
+
+class Clock:
+    """Django's clock, fixed and moved by hand (every freshness decision reads it)."""
+
+    def __init__(self, monkeypatch):
+        self.moment = timezone.now()
+        monkeypatch.setattr(timezone, "now", lambda: self.moment)
+
+    def advance(self, delta) -> None:
+        self.moment += delta
 
 
 def free_port() -> int:

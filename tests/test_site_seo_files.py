@@ -1,4 +1,4 @@
-"""sitemap.xml and robots.txt: only what the public may read, located with SITE_URL."""
+"""sitemap.xml (its index and parts) and robots.txt: only what the public may read, located with SITE_URL."""
 
 import datetime
 
@@ -15,11 +15,23 @@ pytestmark = pytest.mark.django_db
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def sitemap_locations(client) -> set[str]:
-    response = client.get("/sitemap.xml")
+def sitemap_xml(client, path: str):
+    response = client.get(path)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    return set(etree.fromstring(response.content).xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS))
+    return etree.fromstring(response.content)
+
+
+def sitemap_locations(client) -> set[str]:
+    """Every URL in every part the sitemap index lists (tests/test_site_sitemaps.py: the parts)."""
+    parts = sitemap_xml(client, "/sitemap.xml").xpath("//s:sitemap/s:loc/text()", namespaces=SITEMAP_NS)
+    return {
+        location
+        for part in parts
+        for location in sitemap_xml(client, part.removeprefix(settings.SITE_URL)).xpath(
+            "//s:url/s:loc/text()", namespaces=SITEMAP_NS
+        )
+    }
 
 
 def test_sitemap_lists_published_public_pages_with_absolute_urls(client):
@@ -47,10 +59,11 @@ def test_sitemap_leaves_out_drafts_restricted_expired_and_future_articles(client
         assert not any(location.endswith(f"/{hidden.slug}/") for location in locations), hidden.slug
 
 
-def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_forms(client):
+def test_robots_txt_points_at_the_sitemaps_and_keeps_crawlers_out_of_forms(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in lines
+    assert f"Sitemap: {settings.SITE_URL}/sitemap-news.xml" in lines
     assert "Disallow: /admin/" in lines and "Disallow: /gui-cho-ban-be/" in lines

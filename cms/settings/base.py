@@ -36,7 +36,6 @@ INSTALLED_APPS = [
     "cms.publishing",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -61,7 +60,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
     # Wagtail's admin uses humanize's `naturaltime` ("5 giây trước" in the workflow status); the
     # app must be installed for its Vietnamese catalog to load.
     "django.contrib.humanize",
@@ -319,6 +317,12 @@ VIEW_COUNTS_BUFFERED = env.bool("VIEW_COUNTS_BUFFERED", default=bool(REDIS_URL))
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # A signed preview link for a member unit's web team stays valid this long (seconds).
 PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 86400)
+
+# Sitemaps: URLs per part of /sitemap.xml (the protocol allows at most 50,000), seconds a
+# rendered part is kept (publishing renders afresh at once) and may be reused by HTTP caches.
+SITEMAP_PART_SIZE = env.int("SITEMAP_PART_SIZE", default=50_000)
+SITEMAP_CACHE_SECONDS = env.int("SITEMAP_CACHE_SECONDS", default=3600)
+SITEMAP_MAX_AGE = env.int("SITEMAP_MAX_AGE", default=300)
 
 # --- Content ----------------------------------------------------------------------------------
 LEGACY_DEMO_DIR = BASE_DIR / "cms" / "news" / "demo" / "legacy"

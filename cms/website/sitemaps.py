@@ -1,29 +1,382 @@
-"""sitemap.xml: the live, public pages of the site, articles only when `published_articles()` says so."""
+"""The sitemaps: an index (`/sitemap.xml`) of parts that each hold at most SITEMAP_PART_SIZE
+URLs, and a Google News sitemap of the last two days' articles.
 
+- `/sitemap-pages.xml`: the live, public pages that are not articles (home, sections) and the
+  category pages that list at least one published article.
+- `/sitemap-articles-<first>-<last>.xml`: the published articles with ids `first` to `last`,
+  in id order. The index cuts the id-ordered published articles into runs of SITEMAP_PART_SIZE
+  (one aggregate query); a part reads its id range from the primary key and stops after
+  SITEMAP_PART_SIZE + 1 rows, so it costs the same at the first part as at the thousandth
+  (no OFFSET). A name whose range does not start and end on published articles, or holds more
+  than a part may, names no part: 404.
+- `/sitemap-news.xml`: articles first published in the last two days, newest first, at most
+  1,000 (Google's limits).
+
+Only what `published_articles()` shows is listed. Locations are absolute, from SITE_URL. Each
+rendering is kept per content version like the feeds (`cms/http_cache/response_cache.py`),
+and no longer than the next moment a publication window moves, or an article leaves the
+news sitemap's two days.
+"""
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
-from wagtail.contrib.sitemaps import Sitemap
+from django.db import connection
+from django.db.models import F, Max, OuterRef, Subquery, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import http_date
+from lxml import etree
+from wagtail.models import Site, get_page_models
 
-from cms.news.models import ArticlePage
-from cms.news.renditions import absolute_url
+from cms.http_cache import response_cache
+from cms.news.models import ArticlePage, Category
+from cms.news.page_urls import PublicUrls
 from cms.news.selectors import published_articles
+from cms.news.text import strip_xml_illegal
+
+from .identity import request_host, site_identity
+
+SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NAMESPACE = "http://www.google.com/schemas/sitemap-news/0.9"
+# The sitemaps protocol's limit per file; SITEMAP_PART_SIZE is cut to it.
+PROTOCOL_MAX_URLS = 50_000
+# Google News: articles of the last two days, at most 1,000 per sitemap.
+NEWS_WINDOW = datetime.timedelta(days=2)
+NEWS_MAX_ENTRIES = 1_000
+# The articles are written in Vietnamese (ISO 639 code, as Google News asks).
+NEWS_LANGUAGE = "vi"
+# Page ids are bigints: a larger number in a part's name names nothing (and would overflow).
+_MAX_ID = 2**63 - 1
+CACHE_PREFIX = "website:sitemap"
 
 
-class PublicPagesSitemap(Sitemap):
-    """Wagtail's sitemap, with articles filtered by THE query layer (publication window included)
-    and locations built from settings.SITE_URL like every other absolute URL we publish."""
+class SitemapPartNotFound(LookupError):
+    """A part name that names no part of the sitemap."""
 
-    def items(self):
-        article_type = ContentType.objects.get_for_model(ArticlePage)
-        return super().items().filter(~Q(content_type=article_type) | Q(pk__in=published_articles().values("pk")))
 
-    def _urls(self, page, protocol, domain):
-        urls = []
-        for item in self.paginator.page(page).object_list:
-            relative = item.get_url(self.request)
-            if relative:
-                urls.append({"item": item, "location": absolute_url(relative), "lastmod": self.lastmod(item)})
-        lastmods = [url["lastmod"] for url in urls]
-        if lastmods and None not in lastmods:
-            self.latest_lastmod = max(lastmods)
-        return urls
+@dataclass(frozen=True)
+class SitemapUrl:
+    location: str
+    lastmod: datetime.datetime | None
+
+
+@dataclass(frozen=True)
+class NewsUrl:
+    location: str
+    title: str
+    publication_date: datetime.datetime
+    lastmod: datetime.datetime | None
+
+
+@dataclass(frozen=True)
+class ArticlePart:
+    """A run of published articles, by id, as the index lists it."""
+
+    first: int
+    last: int
+    lastmod: datetime.datetime | None
+
+
+@dataclass(frozen=True)
+class RenderedSitemap:
+    body: bytes
+    etag: str
+    last_modified: int | None  # Unix time of the newest lastmod shown
+    last_modified_http: str
+    max_age: int
+
+
+def part_size() -> int:
+    """URLs per part: SITEMAP_PART_SIZE, within 1 and the protocol's 50,000."""
+    return max(1, min(int(settings.SITEMAP_PART_SIZE), PROTOCOL_MAX_URLS))
+
+
+# --- Reads ----------------------------------------------------------------------------------
+
+
+def article_parts(*, size: int) -> list[ArticlePart]:
+    """The published articles cut into runs of `size` by id, each with its newest publication.
+
+    One query: the articles numbered in id order (a window function), grouped by
+    `(number - 1) // size`.
+    """
+    numbered = (
+        published_articles()
+        .order_by()
+        .annotate(
+            sitemap_id=F("pk"),
+            sitemap_lastmod=F("last_published_at"),
+            sitemap_row=Window(RowNumber(), order_by=F("pk").asc()),
+        )
+        .values_list("sitemap_id", "sitemap_lastmod", "sitemap_row")
+    )
+    inner, params = numbered.query.sql_with_params()
+    sql = (
+        f"SELECT (sitemap_row - 1) / {int(size)} AS part, MIN(sitemap_id), MAX(sitemap_id), MAX(sitemap_lastmod)"
+        f" FROM ({inner}) numbered GROUP BY part ORDER BY part"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [ArticlePart(first=first, last=last, lastmod=_as_datetime(lastmod)) for _part, first, last, lastmod in rows]
+
+
+def article_part_urls(first: int, last: int, *, size: int) -> list[SitemapUrl]:
+    """The published articles with ids `first` to `last`, in id order.
+
+    `SitemapPartNotFound` unless the range starts and ends on a published article and holds
+    at most `size` of them: the ids come from the index (a part that shrank since, by an
+    unpublished article, still answers; a made-up range does not).
+    """
+    if not 0 < first <= last <= _MAX_ID:
+        raise SitemapPartNotFound(f"{first}-{last}")
+    rows = list(
+        published_articles()
+        .filter(pk__gte=first, pk__lte=last)
+        .order_by("pk")
+        .values_list("pk", "url_path", "last_published_at")[: size + 1]
+    )
+    if not rows or len(rows) > size or rows[0][0] != first or rows[-1][0] != last:
+        raise SitemapPartNotFound(f"{first}-{last}")
+    locations = _article_locations([(pk, url_path) for pk, url_path, _lastmod in rows])
+    return [SitemapUrl(location=locations[pk], lastmod=lastmod) for pk, _url_path, lastmod in rows if locations.get(pk)]
+
+
+def _article_locations(rows: list[tuple[int, str]]) -> dict[int, str | None]:
+    """{article id: absolute URL} from (id, tree path) rows, without a page instance each (a
+    part of 50,000 would need 50,000: bench/README.md); only pages Wagtail alone can route
+    (several sites, i18n) are read whole, in one query."""
+    urls = PublicUrls()
+    locations = {pk: urls.absolute_of(url_path) for pk, url_path in rows if not urls.routed_by_wagtail(url_path)}
+    others = [pk for pk, _url_path in rows if pk not in locations]
+    if others:
+        locations.update({pk: urls.absolute(page) for pk, page in ArticlePage.objects.in_bulk(others).items()})
+    return locations
+
+
+def page_urls(request=None) -> list[SitemapUrl]:
+    """The live, public pages of the site that are not articles (home, sections), in tree
+    order, then the category pages that list a published article.
+
+    A page's lastmod is its last publication (as Wagtail's sitemap gives it); a category's is
+    the newest publication among its published articles.
+    """
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    if site is None:
+        return []
+    # The page types other than articles, named: excluding the article type would make the
+    # database read every article's row to leave it out (the content type's index finds the few).
+    others = [model for model in get_page_models() if not issubclass(model, ArticlePage)]
+    pages = (
+        site.root_page.get_descendants(inclusive=True)
+        .live()
+        .public()
+        .filter(content_type__in=ContentType.objects.get_for_models(*others, for_concrete_models=False).values())
+        .order_by("path")
+        .only("url_path", "last_published_at", "latest_revision_created_at")
+    )
+    public_urls = PublicUrls()
+    found = [
+        SitemapUrl(location=location, lastmod=page.last_published_at or page.latest_revision_created_at)
+        for page in pages
+        if (location := public_urls.absolute(page))
+    ]
+    newest = (
+        published_articles()
+        .filter(categories=OuterRef("pk"))
+        .order_by()
+        .values("categories")
+        .annotate(newest=Max("last_published_at"))
+        .values("newest")
+    )
+    categories = Category.objects.annotate(newest=Subquery(newest)).filter(newest__isnull=False).order_by("name", "pk")
+    found += [
+        SitemapUrl(
+            location=f"{settings.SITE_URL}{reverse('website:category', args=[category.slug])}",
+            lastmod=category.newest,
+        )
+        for category in categories
+    ]
+    return found
+
+
+def news_urls(*, now: datetime.datetime | None = None) -> list[NewsUrl]:
+    """Articles first published in the last two days, newest first, at most 1,000."""
+    now = now or timezone.now()
+    rows = list(
+        published_articles()
+        .filter(first_published_at__gt=now - NEWS_WINDOW, first_published_at__lte=now)
+        .order_by("-first_published_at", "-pk")
+        .values_list("pk", "url_path", "title", "first_published_at", "last_published_at")[:NEWS_MAX_ENTRIES]
+    )
+    locations = _article_locations([(pk, url_path) for pk, url_path, *_rest in rows])
+    return [
+        NewsUrl(location=locations[pk], title=title, publication_date=first_published, lastmod=last_published)
+        for pk, _url_path, title, first_published, last_published in rows
+        if locations.get(pk)
+    ]
+
+
+def _as_datetime(value) -> datetime.datetime | None:
+    """A raw aggregate's value as an aware datetime (SQLite hands back text)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.datetime.fromisoformat(value)
+    return value if timezone.is_aware(value) else value.replace(tzinfo=datetime.UTC)
+
+
+# --- Builders: data in, XML out -------------------------------------------------------------
+
+
+def w3c_datetime(moment: datetime.datetime) -> str:
+    """W3C datetime with the site's time zone offset: `2024-11-29T08:30:00+07:00`."""
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def newest(moments) -> datetime.datetime | None:
+    known = [moment for moment in moments if moment is not None]
+    return max(known) if known else None
+
+
+def _document(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _child(parent: etree._Element, namespace: str, tag: str, text: str) -> etree._Element:
+    element = etree.SubElement(parent, f"{{{namespace}}}{tag}")
+    element.text = strip_xml_illegal(text)
+    return element
+
+
+def build_urlset(urls: list[SitemapUrl]) -> bytes:
+    """A sitemap (`urlset`) of `urls`."""
+    root = etree.Element(f"{{{SITEMAP_NAMESPACE}}}urlset", nsmap={None: SITEMAP_NAMESPACE})
+    for url in urls:
+        entry = etree.SubElement(root, f"{{{SITEMAP_NAMESPACE}}}url")
+        _child(entry, SITEMAP_NAMESPACE, "loc", url.location)
+        if url.lastmod is not None:
+            _child(entry, SITEMAP_NAMESPACE, "lastmod", w3c_datetime(url.lastmod))
+    return _document(root)
+
+
+def build_sitemap_index(parts: list[SitemapUrl]) -> bytes:
+    """A sitemap index of `parts` (each part's location and newest lastmod)."""
+    root = etree.Element(f"{{{SITEMAP_NAMESPACE}}}sitemapindex", nsmap={None: SITEMAP_NAMESPACE})
+    for part in parts:
+        entry = etree.SubElement(root, f"{{{SITEMAP_NAMESPACE}}}sitemap")
+        _child(entry, SITEMAP_NAMESPACE, "loc", part.location)
+        if part.lastmod is not None:
+            _child(entry, SITEMAP_NAMESPACE, "lastmod", w3c_datetime(part.lastmod))
+    return _document(root)
+
+
+def build_news_sitemap(urls: list[NewsUrl], *, publication_name: str, language: str = NEWS_LANGUAGE) -> bytes:
+    """A Google News sitemap: each article's location, publication, first publication and title."""
+    root = etree.Element(f"{{{SITEMAP_NAMESPACE}}}urlset", nsmap={None: SITEMAP_NAMESPACE, "news": NEWS_NAMESPACE})
+    for url in urls:
+        entry = etree.SubElement(root, f"{{{SITEMAP_NAMESPACE}}}url")
+        _child(entry, SITEMAP_NAMESPACE, "loc", url.location)
+        news = etree.SubElement(entry, f"{{{NEWS_NAMESPACE}}}news")
+        publication = etree.SubElement(news, f"{{{NEWS_NAMESPACE}}}publication")
+        _child(publication, NEWS_NAMESPACE, "name", publication_name)
+        _child(publication, NEWS_NAMESPACE, "language", language)
+        _child(news, NEWS_NAMESPACE, "publication_date", w3c_datetime(url.publication_date))
+        _child(news, NEWS_NAMESPACE, "title", url.title)
+    return _document(root)
+
+
+# --- Rendering, cached per content version --------------------------------------------------
+
+
+def part_location(name: str) -> str:
+    return f"{settings.SITE_URL}/sitemap-{name}.xml"
+
+
+def articles_part_name(first: int, last: int) -> str:
+    return f"articles-{first}-{last}"
+
+
+def _render_index(request) -> tuple[bytes, datetime.datetime | None, datetime.datetime | None]:
+    parts = [SitemapUrl(part_location("pages"), newest(url.lastmod for url in page_urls(request)))]
+    parts += [
+        SitemapUrl(part_location(articles_part_name(part.first, part.last)), part.lastmod)
+        for part in article_parts(size=part_size())
+    ]
+    parts.append(SitemapUrl(part_location("news"), newest(url.lastmod for url in news_urls())))
+    return build_sitemap_index(parts), newest(part.lastmod for part in parts), None
+
+
+def _render_pages(request):
+    urls = page_urls(request)
+    return build_urlset(urls), newest(url.lastmod for url in urls), None
+
+
+def _render_articles(first: int, last: int):
+    urls = article_part_urls(first, last, size=part_size())
+    return build_urlset(urls), newest(url.lastmod for url in urls), None
+
+
+def _render_news(request):
+    now = timezone.now()
+    urls = news_urls(now=now)
+    body = build_news_sitemap(urls, publication_name=site_identity(request=request).name)
+    # The oldest entry leaves the two days then, with nothing published to say so.
+    leaves_at = min(url.publication_date for url in urls) + NEWS_WINDOW if urls else None
+    return body, newest(url.lastmod for url in urls), leaves_at
+
+
+def rendered_sitemap(name: str, request=None) -> RenderedSitemap:
+    """The sitemap file `name` (`index`, `pages`, `news` or `articles-<first>-<last>`), from
+    the cache or rendered and cached; `SitemapPartNotFound` for a name that names none."""
+    # The pages part and the news publication's name follow the site serving the request.
+    key_text = f"{name}\0{part_size()}\0{settings.SITE_URL}\0{request_host(request)}"
+    key = f"{CACHE_PREFIX}:{hashlib.sha256(key_text.encode()).hexdigest()[:32]}"
+    version, cached = response_cache.lookup(key)
+    if cached is None:
+        since = response_cache.now()
+        body, last_modified, leaves_at = _render(name, request)
+        timestamp = int(last_modified.timestamp()) if last_modified else None
+        cached = {
+            "body": body,
+            "etag": f'"{hashlib.sha256(body).hexdigest()[:16]}"',
+            "last_modified": timestamp,
+            "last_modified_http": http_date(timestamp) if timestamp else "",
+            "leaves_at": leaves_at.timestamp() if leaves_at else None,
+        }
+        timeout = settings.SITEMAP_CACHE_SECONDS
+        if leaves_at is not None:
+            timeout = min(timeout, int(leaves_at.timestamp() - since))
+        if timeout > 0:
+            response_cache.store(key, version, cached, timeout, since=since)
+    max_age = response_cache.max_age(cached, settings.SITEMAP_MAX_AGE)
+    if cached["leaves_at"] is not None:
+        max_age = max(0, min(max_age, int(cached["leaves_at"] - response_cache.now())))
+    return RenderedSitemap(
+        body=cached["body"],
+        etag=cached["etag"],
+        last_modified=cached["last_modified"],
+        last_modified_http=cached["last_modified_http"],
+        max_age=max_age,
+    )
+
+
+def _render(name: str, request):
+    if name == "index":
+        return _render_index(request)
+    if name == "pages":
+        return _render_pages(request)
+    if name == "news":
+        return _render_news(request)
+    kind, _, ids = name.partition("-")
+    first, _, last = ids.partition("-")
+    if kind != "articles" or not first.isdigit() or not last.isdigit():
+        raise SitemapPartNotFound(name)
+    return _render_articles(int(first), int(last))

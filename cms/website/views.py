@@ -8,11 +8,11 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail import views as wagtail_views
-from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
 
@@ -28,7 +28,7 @@ from cms.search.query import parse as parse_query
 from . import view_counts
 from .forms import ShareArticleForm
 from .share_mail import ShareRefused, ShareRequest, send_share_mail
-from .sitemaps import PublicPagesSitemap
+from .sitemaps import SitemapPartNotFound, articles_part_name, rendered_sitemap
 
 logger = logging.getLogger(__name__)
 
@@ -178,12 +178,46 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /xem-truoc/",
         "Disallow: /luot-xem/",
         "Disallow: /tim-kiem/",
-        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+        f"Sitemap: {settings.SITE_URL}{reverse('website:sitemap')}",
+        f"Sitemap: {settings.SITE_URL}{reverse('website:sitemap_news')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+def _sitemap_response(request: HttpRequest, name: str) -> HttpResponse:
+    """One sitemap file with its validators; 304 to a client whose copy is still right."""
+    try:
+        sitemap = rendered_sitemap(name, request)
+    except SitemapPartNotFound as error:
+        raise Http404("Không có phần sơ đồ trang này.") from error
+    response = HttpResponse(sitemap.body, content_type="application/xml")
+    response["ETag"] = sitemap.etag
+    if sitemap.last_modified_http:
+        response["Last-Modified"] = sitemap.last_modified_http
+    response["Cache-Control"] = f"public, max-age={sitemap.max_age}"
+    return get_conditional_response(request, etag=sitemap.etag, last_modified=sitemap.last_modified, response=response)
+
+
 @require_safe
-def sitemap_xml(request: HttpRequest) -> HttpResponse:
-    return wagtail_sitemap(request, sitemaps={"pages": PublicPagesSitemap})
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """`/sitemap.xml`: the index of the sitemap's parts."""
+    return _sitemap_response(request, "index")
+
+
+@require_safe
+def sitemap_pages(request: HttpRequest) -> HttpResponse:
+    """The part of the pages that are not articles: home, sections, categories."""
+    return _sitemap_response(request, "pages")
+
+
+@require_safe
+def sitemap_articles(request: HttpRequest, first: str, last: str) -> HttpResponse:
+    """One part of the articles, named by its first and last article id."""
+    return _sitemap_response(request, articles_part_name(int(first), int(last)))
+
+
+@require_safe
+def sitemap_news(request: HttpRequest) -> HttpResponse:
+    """The Google News sitemap: the last two days' articles."""
+    return _sitemap_response(request, "news")
