@@ -80,3 +80,24 @@ def test_api_site_and_feed_show_the_same_card(client, cards_world):
     assert "Sản xuất" in labels
     assert "Sản xuất" in {term.term for term in entry.tags}
     assert card["hero"]["caption"] == "Phòng điều khiển" and "Phòng điều khiển" in entry.content[0].value
+
+
+def test_photos_read_in_bulk_equal_what_django_builds(cards_world):
+    """The bulk photo read skips `Model.__init__` after its first row: every image and rendition
+    must still carry exactly what `from_db` gives it."""
+    from wagtail.images import get_image_model
+
+    from cms.news.image_prefetch import images_with_renditions
+
+    image_model = get_image_model()
+    images = images_with_renditions(image_model.objects.values_list("pk", flat=True), RENDITION_FILTERS)
+    assert len(images) >= 2
+    for image in images.values():
+        fresh = image_model.objects.get(pk=image.pk)
+        ours = {name: value for name, value in vars(image).items() if name not in ("_state", "prefetched_renditions")}
+        assert ours == {name: value for name, value in vars(fresh).items() if name != "_state"}
+        assert (image._state.adding, image._state.db) == (False, fresh._state.db)
+        for rendition in image.prefetched_renditions:
+            stored = image_model.get_rendition_model().objects.get(pk=rendition.pk)
+            assert rendition.url == stored.url and (rendition.width, rendition.height) == (stored.width, stored.height)
+            assert rendition.image is image

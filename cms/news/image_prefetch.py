@@ -14,6 +14,7 @@ from contextvars import ContextVar
 
 from django.db import router
 from django.db.models import FilteredRelation, Q
+from django.db.models.base import ModelState
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -59,17 +60,49 @@ def images_with_renditions(ids: Iterable[int], specs: tuple[str, ...] = RENDITIO
     split = len(image_fields)
     image_pk = image_fields.index(image_model._meta.pk.attname)
     rendition_pk = split + rendition_fields.index(rendition_model._meta.pk.attname)
+    image_from_row = RowLoader(image_model, database, image_fields)
+    rendition_from_row = RowLoader(rendition_model, database, rendition_fields)
     images: dict = {}
     for row in rows:
         image = images.get(row[image_pk])
         if image is None:
-            image = images[row[image_pk]] = image_model.from_db(database, image_fields, row[:split])
+            image = images[row[image_pk]] = image_from_row(row[:split])
             image.prefetched_renditions = []
         if row[rendition_pk] is not None:  # None: the join found no rendition of `specs`
-            shown = rendition_model.from_db(database, rendition_fields, row[split:])
+            shown = rendition_from_row(row[split:])
             shown.image = image
             image.prefetched_renditions.append(shown)
     return images
+
+
+class RowLoader:
+    """Instances of `model` from rows of all its concrete columns, equal to `Model.from_db`'s.
+
+    The first row goes through `from_db`; the others copy its column values in and take the
+    attributes its `__init__` added (Wagtail's image sets `decorative` and
+    `contextual_alt_text`), without running `__init__` and `post_init` again: they only set
+    the same attributes one by one and check the stored image sizes, and a page of 50 feed
+    entries builds a hundred-odd images and renditions (bench/README.md).
+    """
+
+    def __init__(self, model, database: str, names: list[str]):
+        self.model, self.database, self.names = model, database, names
+        self.extras: dict | None = None
+
+    def __call__(self, values):
+        if self.extras is None:
+            instance = self.model.from_db(self.database, self.names, values)
+            self.extras = {
+                name: value for name, value in vars(instance).items() if name not in self.names and name != "_state"
+            }
+            return instance
+        instance = self.model.__new__(self.model)
+        instance.__dict__.update(zip(self.names, values, strict=True))
+        instance.__dict__.update(self.extras)
+        instance._state = ModelState()
+        instance._state.adding = False
+        instance._state.db = self.database
+        return instance
 
 
 def body_images(ids: Iterable[int]) -> dict:
