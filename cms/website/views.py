@@ -16,6 +16,8 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
 
+from cms.http_cache import surrogate_keys
+from cms.http_cache.middleware import shared_cache_page
 from cms.news.cards import article_cards
 from cms.news.models import Category
 from cms.news.selectors import attach_snippets, published_articles, search_articles
@@ -39,6 +41,7 @@ _READER_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 @require_safe
+@shared_cache_page(lambda request, slug: [surrogate_keys.scope_key("category", slug)])
 def category_page(request: HttpRequest, slug: str) -> HttpResponse:
     """One category's news, newest first, paginated."""
     category = get_object_or_404(Category, slug=slug)
@@ -47,6 +50,7 @@ def category_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@shared_cache_page([surrogate_keys.LIST])
 def search(request: HttpRequest) -> HttpResponse:
     """`/tim-kiem/?q=`: the API's search (same ranking, same snippets), highlighted.
 
@@ -185,5 +189,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@shared_cache_page([surrogate_keys.SITEMAP])
 def sitemap_xml(request: HttpRequest) -> HttpResponse:
     return wagtail_sitemap(request, sitemaps={"pages": PublicPagesSitemap})
