@@ -6,7 +6,7 @@ ETag/Last-Modified/304 and the shared response cache to every GET.
 import re
 
 from django.conf import settings
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_vary_headers
 from drf_spectacular.types import OpenApiTypes
@@ -71,6 +71,7 @@ class ReadOnlyApiView(APIView):
 
     parameter_names: tuple[str, ...] = ()
     cache_seconds = None  # None: settings.API_CACHE_SECONDS
+    shows_articles = False  # the response's `results` (or the response itself) are articles: surrogate keys
 
     def dispatch(self, request, *args, **kwargs):
         # An anonymous GET already answered and stored skips DRF's machinery (http_caching.py),
@@ -100,13 +101,12 @@ class ReadOnlyApiView(APIView):
                 {name: [f"Tham số không được hỗ trợ. Tham số hợp lệ: {allowed}."] for name in unknown}
             )
         self.include_restricted = is_entitled_to_internal_news(request)
-        self.scope: QuerySet | None = None
         return cached_json_response(
             request,
             entitled=self.include_restricted,
             build=lambda: self.build(request, *args, **kwargs),
-            last_modified=self.last_modified,
             cache_seconds=self.cache_seconds or settings.API_CACHE_SECONDS,
+            shows_articles=self.shows_articles,
         )
 
     def build(self, request: Request, *args, **kwargs) -> Response:
@@ -114,19 +114,6 @@ class ReadOnlyApiView(APIView):
 
     def published(self) -> QuerySet:
         return published_articles(include_restricted=self.include_restricted)
-
-    def last_modified(self):
-        """The newest change this audience has seen (an index lookup in the change log).
-
-        Never older than any article in this response's scope, so If-Modified-Since stays
-        correct; the scope's newest publication is read only while the log is still empty.
-        """
-        audience = ArticleChange.Audience.INTERNAL if self.include_restricted else ArticleChange.Audience.PUBLIC
-        # The last entry by id: entries are appended in time order, and (audience, id) is indexed.
-        newest = ArticleChange.objects.filter(audience=audience).order_by("-id").values_list("time", flat=True).first()
-        if newest is None and self.scope is not None:
-            newest = self.scope.order_by().aggregate(newest=Max("last_published_at"))["newest"]
-        return newest
 
 
 def document(**schema) -> callable:
@@ -207,6 +194,7 @@ ARTICLE_LIST_PARAMETERS = [
     responses={200: s.ArticleListSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
 )
 class ArticleListView(ReadOnlyApiView):
+    shows_articles = True
     parameter_names = tuple(ArticleFilterSet.base_filters) + tuple(ArticleListForm.base_fields)
 
     def build(self, request: Request) -> Response:
@@ -221,7 +209,6 @@ class ArticleListView(ReadOnlyApiView):
         ordering = params["ordering"] or (SEARCH_ORDERING if query else DEFAULT_ORDERING)
         if ordering == SEARCH_ORDERING and not query:
             raise ValidationError({"ordering": ["`relevance` chỉ dùng cùng `q` (tìm kiếm)."]})
-        self.scope = articles
         limit, cursor = params["limit"] or 20, params["cursor"] or None
         page = paginate(articles, ordering=ordering, limit=limit, cursor=cursor, read=article_cards)
         if query:
@@ -257,14 +244,14 @@ class ArticleListView(ReadOnlyApiView):
     },
 )
 class ArticleDetailView(ReadOnlyApiView):
+    shows_articles = True
     parameter_names = tuple(ArticleDetailForm.base_fields)
 
     def build(self, request: Request, article_id: str) -> Response:
         if not ARTICLE_ID.fullmatch(article_id):
             raise ValidationError({"id": ["Mã bài viết phải là số nguyên dương, ví dụ /api/v1/articles/42/."]})
         fields = raise_for_form(ArticleDetailForm(request.query_params))["fields"]
-        self.scope = self.published().filter(pk=article_id)
-        found = article_cards(self.scope[:1], body="blocks")
+        found = article_cards(self.published().filter(pk=article_id)[:1], body="blocks")
         if not found:
             raise NotFound({"id": [f"Không có bài viết đã xuất bản với mã {article_id}."]})
         article = found[0]
@@ -290,6 +277,7 @@ class ArticleDetailView(ReadOnlyApiView):
     responses={200: s.MostViewedListSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
 )
 class MostViewedView(ReadOnlyApiView):
+    shows_articles = True
     parameter_names = tuple(MostViewedForm.base_fields)
     cache_seconds = 60  # view counts change without a content version bump
 
@@ -313,8 +301,7 @@ class MostViewedView(ReadOnlyApiView):
 )
 class UnitListView(ReadOnlyApiView):
     def build(self, request: Request) -> Response:
-        self.scope = self.published()
-        units = with_article_counts(MemberUnit.objects, "articles", self.scope).order_by("name")
+        units = with_article_counts(MemberUnit.objects, "articles", self.published()).order_by("name")
         return Response({"results": s.UnitSerializer(units, many=True).data})
 
 
@@ -326,8 +313,7 @@ class UnitListView(ReadOnlyApiView):
 )
 class CategoryListView(ReadOnlyApiView):
     def build(self, request: Request) -> Response:
-        self.scope = self.published()
-        found = with_article_counts(Category.objects, "articles", self.scope).order_by("name")
+        found = with_article_counts(Category.objects, "articles", self.published()).order_by("name")
         return Response({"results": s.CategorySerializer(found, many=True).data})
 
 
@@ -339,9 +325,8 @@ class CategoryListView(ReadOnlyApiView):
 )
 class TagListView(ReadOnlyApiView):
     def build(self, request: Request) -> Response:
-        self.scope = self.published()
         relation = "news_articlepagetag_items__content_object"
-        tags = with_article_counts(Tag.objects, relation, self.scope).filter(article_count__gt=0).order_by("name")
+        tags = with_article_counts(Tag.objects, relation, self.published()).filter(article_count__gt=0).order_by("name")
         return Response({"results": s.TagSerializer(tags, many=True).data})
 
 

@@ -4,7 +4,11 @@ Entries are stored per `content_version()` (cms/http_cache/response_cache.py), w
 publish pipeline (cms/publishing/services.py) bumps on publish, unpublish, move, delete and
 view-restriction change: after any of those, every process renders afresh. What the version
 cannot see (a publication window opening or closing) ends the entry too: it lives no longer
-than the next such moment, and its `max-age` no longer than the entry.
+than the next such moment, and its `max-age` and `s-maxage` no longer than the entry.
+
+The validators change only when the body does (cms/http_cache/validators.py): a publish in
+another unit re-renders this feed to the same bytes, hence the same ETag and Last-Modified, and
+its subscribers get 304.
 """
 
 import datetime
@@ -16,7 +20,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.http import http_date
 
-from cms.http_cache import response_cache
+from cms.http_cache import response_cache, surrogate_keys
+from cms.http_cache.validators import body_etag, first_rendered_at
 
 from .articles import feed_articles
 from .builders import FeedMeta, build_atom_feed, build_json_feed, build_rss_feed, newest_change, scope_tag_uri
@@ -33,10 +38,11 @@ class PageOutOfRange(LookupError):
 class RenderedFeed:
     body: bytes
     content_type: str
-    etag: str
-    last_modified: int  # Unix time of the newest change
+    etag: str  # a hash of the body
+    last_modified: int  # Unix time this body was first rendered
     last_modified_http: str  # the same as an HTTP date, formatted once per rendering
-    max_age: int  # seconds HTTP caches may reuse it (FEED_MAX_AGE, less before a window moves)
+    window_moves_at: float | None  # the next publication-window change (no cache reaches past it)
+    surrogate_keys: str  # what it shows, for a shared cache's purges
 
 
 def page_url(base_url: str, page: int) -> str:
@@ -60,8 +66,10 @@ def feed_meta(scope: FeedScope, format_name: str, page: int, last_page: int, hub
     )
 
 
-def build_feed(scope: FeedScope, format_name: str, page: int = 1) -> tuple[bytes, datetime.datetime]:
-    """Render one page of a scope's feed: (body, newest change).
+def build_feed(
+    scope: FeedScope, format_name: str, page: int = 1
+) -> tuple[bytes, datetime.datetime, surrogate_keys.SurrogateKeys]:
+    """Render one page of a scope's feed: (body, newest change, what it shows).
 
     A constant number of queries whatever the page size: one count, then the page of articles
     with what they show (feeds/articles.py).
@@ -80,7 +88,10 @@ def build_feed(scope: FeedScope, format_name: str, page: int = 1) -> tuple[bytes
         body = build_atom_feed(meta, listed)
     else:
         body = json.dumps(build_json_feed(meta, listed), ensure_ascii=False).encode("utf-8")
-    return body, newest_change(listed)
+    keys = surrogate_keys.SurrogateKeys()
+    keys.add_scope(surrogate_keys.FEED if scope.kind == "site" else surrogate_keys.scope_key(scope.kind, scope.slug))
+    keys.add_articles(article.pk for article in listed)
+    return body, newest_change(listed), keys
 
 
 def _cache_key(kind: str, slug: str, format_name: str, page: int) -> str:
@@ -98,14 +109,15 @@ def rendered_feed(kind: str, slug: str, format_name: str, page: int = 1) -> Rend
     version, cached = response_cache.lookup(key)
     if cached is None:
         since = response_cache.now()
-        body, last_modified = build_feed(find_scope(kind, slug), format_name, page)
-        digest = hashlib.sha256(body).hexdigest()[:16]
-        timestamp = int(last_modified.timestamp())
+        body, newest, keys = build_feed(find_scope(kind, slug), format_name, page)
+        etag = body_etag(body)
+        timestamp = first_rendered_at(key, etag, newest=newest.timestamp())
         cached = {
             "body": body,
-            "etag": f'"{version}-{digest}"',
+            "etag": etag,
             "last_modified": timestamp,
             "last_modified_http": http_date(timestamp),
+            "surrogate_keys": keys.header(),
         }
         response_cache.store(key, version, cached, settings.FEED_CACHE_SECONDS, since=since)
     return RenderedFeed(
@@ -114,5 +126,6 @@ def rendered_feed(kind: str, slug: str, format_name: str, page: int = 1) -> Rend
         etag=cached["etag"],
         last_modified=cached["last_modified"],
         last_modified_http=cached["last_modified_http"],
-        max_age=response_cache.max_age(cached, settings.FEED_MAX_AGE),
+        window_moves_at=cached.get("window_moves_at"),
+        surrogate_keys=cached.get("surrogate_keys", ""),
     )

@@ -6,9 +6,13 @@ Errors: an unknown unit, category or tag slug and a page past the last one answe
 
 import re
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_safe
+
+from cms.http_cache.cache_control import cache_control_for, is_personal
+from cms.http_cache.surrogate_keys import HEADER as SURROGATE_KEY
+from cms.http_cache.validators import conditional_response
 
 from .rendering import PageOutOfRange, RenderedFeed, rendered_feed
 from .scopes import ScopeNotFound
@@ -37,13 +41,17 @@ def _bad_page(raw: str) -> JsonResponse:
     return JsonResponse({"errors": {PAGE_PARAMETER: [message]}}, status=400, json_dumps_params={"ensure_ascii": False})
 
 
-def _feed_response(feed: RenderedFeed) -> HttpResponse:
+def _feed_response(request: HttpRequest, feed: RenderedFeed) -> HttpResponse:
     response = HttpResponse(feed.body, content_type=feed.content_type)
     # Set outright (no other layer adds caching directives to a feed): a warm feed or a 304 is
     # little more than these headers, so they are cheap strings, not parsed and merged.
     response["ETag"] = feed.etag
     response["Last-Modified"] = feed.last_modified_http
-    response["Cache-Control"] = f"public, max-age={feed.max_age}"
+    response["Cache-Control"] = cache_control_for(
+        request, max_age=settings.FEED_MAX_AGE, window_moves_at=feed.window_moves_at
+    )
+    if feed.surrogate_keys and not is_personal(request):
+        response[SURROGATE_KEY] = feed.surrogate_keys
     return response
 
 
@@ -61,6 +69,6 @@ def feed_view(request: HttpRequest, format_name: str, kind: str = "site", slug: 
         raise Http404("Trang này vượt quá trang cuối của nguồn tin.") from error
     # Django decides 304 (weak If-None-Match, If-Modified-Since) or 412 (If-Match,
     # If-Unmodified-Since); a 304 keeps the validators and Cache-Control of the feed.
-    return get_conditional_response(
-        request, etag=feed.etag, last_modified=feed.last_modified, response=_feed_response(feed)
+    return conditional_response(
+        request, _feed_response(request, feed), etag=feed.etag, last_modified=feed.last_modified
     )

@@ -8,8 +8,11 @@ publish, unpublish, move, delete or view-restriction change bumps in the shared 
 process can serve a response older than the last change: invalidation stays global.
 
 A publication window opening or closing bumps no version, so an entry also lives no longer
-than the next such moment (`freshness.next_window_change`), and the HTTP `max-age` it is served
-with reaches no further than that moment either (`max_age`).
+than the next such moment (`freshness.next_window_change`), which it keeps as `window_moves_at`:
+the `max-age` and `s-maxage` it is served with reach no further (cache_control.py).
+
+Being keyed by the version, an entry is re-rendered after any publish; its validators stay the
+same when its body does (validators.py).
 """
 
 import math
@@ -72,7 +75,7 @@ def store(key: str, version: str, entry: Any, timeout: int, *, since: float | No
     change published meanwhile has a newer version, so this entry is simply never read), and
     never past the next moment a publication window opens or closes after `since` (when its
     content was read: `now()` before rendering). A dict entry gets that moment as
-    `window_moves_at` (see `max_age`)."""
+    `window_moves_at` (see cache_control.py)."""
     full_key = f"{key}:{version}"
     current = now()
     expires_at = current + timeout
@@ -85,15 +88,6 @@ def store(key: str, version: str, entry: Any, timeout: int, *, since: float | No
         return
     cache.set(full_key, (expires_at, entry), max(1, math.ceil(expires_at - current)))
     _remember(full_key, expires_at, entry)
-
-
-def max_age(entry: dict, ceiling: int) -> int:
-    """Seconds a browser or a shared cache may reuse `entry` unchecked: `ceiling`, cut short
-    to the next moment a publication window opens or closes (0 when it is under a second)."""
-    moves_at = entry.get("window_moves_at")
-    if moves_at is None:
-        return ceiling
-    return max(0, min(ceiling, int(moves_at - now())))
 
 
 def clear_local() -> None:

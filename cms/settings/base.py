@@ -70,6 +70,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Sees the response after the session, CSRF and auth middleware below have set their cookies:
+    # Cache-Control and Surrogate-Key for shared caches, private for anything personal.
+    "cms.http_cache.middleware.SharedCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -323,6 +326,20 @@ PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 86400)
 SITEMAP_PART_SIZE = env.int("SITEMAP_PART_SIZE", default=50_000)
 SITEMAP_CACHE_SECONDS = env.int("SITEMAP_CACHE_SECONDS", default=3600)
 SITEMAP_MAX_AGE = env.int("SITEMAP_MAX_AGE", default=300)
+
+# --- HTTP caches in front (a CDN or Varnish; cms/http_cache) ---------------------------------------
+# What a shared cache may do with a public response: keep it SHARED_CACHE_MAX_AGE seconds
+# (`s-maxage`, never past the next publication-window change), serve it stale that long while it
+# revalidates, and that long while the app servers fail. Browsers get the shorter max-ages
+# (API_MAX_AGE, FEED_MAX_AGE, SITE_MAX_AGE). Responses to API-key callers, previews, editors and
+# anything with a session or CSRF cookie are `private`, without these.
+SHARED_CACHE_MAX_AGE = env.int("SHARED_CACHE_MAX_AGE", default=300)
+SHARED_CACHE_STALE_WHILE_REVALIDATE = env.int("SHARED_CACHE_STALE_WHILE_REVALIDATE", default=60)
+SHARED_CACHE_STALE_IF_ERROR = env.int("SHARED_CACHE_STALE_IF_ERROR", default=86400)
+SITE_MAX_AGE = env.int("SITE_MAX_AGE", default=60)  # the site's pages, for browsers
+# The `Surrogate-Key` header naming what a response shows stays under this many bytes; a longer
+# one falls back to broader keys (cms/http_cache/surrogate_keys.py).
+SURROGATE_KEY_MAX_BYTES = env.int("SURROGATE_KEY_MAX_BYTES", default=2048)
 
 # --- Content ----------------------------------------------------------------------------------
 LEGACY_DEMO_DIR = BASE_DIR / "cms" / "news" / "demo" / "legacy"

@@ -16,6 +16,10 @@ from wagtail import views as wagtail_views
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
 
+from cms.http_cache import surrogate_keys
+from cms.http_cache.cache_control import cache_control_for
+from cms.http_cache.freshness import now
+from cms.http_cache.middleware import shared_cache_page
 from cms.news.cards import article_cards
 from cms.news.models import Category
 from cms.news.selectors import attach_snippets, published_articles, search_articles
@@ -39,6 +43,7 @@ _READER_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 @require_safe
+@shared_cache_page(lambda request, slug: [surrogate_keys.scope_key("category", slug)])
 def category_page(request: HttpRequest, slug: str) -> HttpResponse:
     """One category's news, newest first, paginated."""
     category = get_object_or_404(Category, slug=slug)
@@ -47,6 +52,7 @@ def category_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@shared_cache_page([surrogate_keys.LIST])
 def search(request: HttpRequest) -> HttpResponse:
     """`/tim-kiem/?q=`: the API's search (same ranking, same snippets), highlighted.
 
@@ -195,7 +201,11 @@ def _sitemap_response(request: HttpRequest, name: str) -> HttpResponse:
     response["ETag"] = sitemap.etag
     if sitemap.last_modified_http:
         response["Last-Modified"] = sitemap.last_modified_http
-    response["Cache-Control"] = f"public, max-age={sitemap.max_age}"
+    # Shared caches keep it no longer than browsers: `max_age` already ends where the file would change.
+    response["Cache-Control"] = cache_control_for(
+        request, max_age=sitemap.max_age, window_moves_at=now() + sitemap.max_age
+    )
+    response[surrogate_keys.HEADER] = surrogate_keys.SITEMAP
     return get_conditional_response(request, etag=sitemap.etag, last_modified=sitemap.last_modified, response=response)
 
 

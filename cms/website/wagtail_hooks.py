@@ -1,5 +1,6 @@
 """Admin: a page button that gives editors a signed, expiring preview link for a unit's web team;
-the sites list labelled in Vietnamese."""
+the sites list labelled in Vietnamese. Site: the pages Wagtail serves may be kept by shared
+caches, under their surrogate keys."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -11,7 +12,9 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page, Site
 from wagtail.sites import views as site_views
 
-from cms.news.models import ArticlePage
+from cms.http_cache import surrogate_keys
+from cms.http_cache.middleware import mark_shared_page
+from cms.news.models import ArticlePage, HomePage, NewsIndexPage
 
 from .preview_links import preview_link
 
@@ -43,6 +46,25 @@ def preview_link_button(page, user, view_name, next_url=None):
             priority=67,
             page=page,
         )
+
+
+def page_scope_keys(page: Page) -> list[str]:
+    """The surrogate key of what a page is: the home page, a unit's news, an article; a
+    section of the corporation's own is a list of articles filed in it (`list`)."""
+    if isinstance(page, HomePage):
+        return [surrogate_keys.HOME]
+    if isinstance(page, ArticlePage):
+        return [surrogate_keys.article_key(page.pk)]
+    if isinstance(page, NewsIndexPage) and page.unit_id:
+        return [surrogate_keys.scope_key("unit", page.unit.slug)]
+    return [surrogate_keys.LIST]
+
+
+@hooks.register("before_serve_page")
+def shared_cache_for_pages(page, request, serve_args, serve_kwargs):
+    """Pages may be kept by shared caches (cms/http_cache/middleware.py decides: a personal
+    request, a password form, a cookie set make the answer private)."""
+    mark_shared_page(request, page_scope_keys(page))
 
 
 def _label_site_columns() -> None:

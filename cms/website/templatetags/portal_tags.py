@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from cms.http_cache import surrogate_keys
 from cms.news.cards import RELATIONS, attach_relations, card_relation
 from cms.news.renditions import absolute_url
 
@@ -134,15 +135,20 @@ def article_labels(context, article, with_tags: bool = False):
     return {"units": units, "categories": category_links, "tags": tag_links}
 
 
-@register.simple_tag
-def featured_story(page):
-    return front_page.featured_article(page)
+@register.simple_tag(takes_context=True)
+def featured_story(context, page):
+    featured = front_page.featured_article(page)
+    surrogate_keys.record_shown(context.get("request"), [featured] if featured else [])
+    return featured
 
 
 @register.simple_tag(takes_context=True)
 def member_unit_blocks(context):
     navigation = context.get("navigation") or EMPTY
-    return front_page.unit_blocks(navigation.units)
+    blocks = front_page.unit_blocks(navigation.units)
+    for block in blocks:
+        surrogate_keys.record_shown(context.get("request"), block.articles)
+    return blocks
 
 
 @register.simple_tag(takes_context=True)

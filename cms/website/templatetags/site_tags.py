@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from cms.http_cache import surrogate_keys
 from cms.news import selectors
 from cms.news.cards import article_cards
 from cms.news.models import NewsIndexPage
@@ -92,16 +93,27 @@ def article_json_ld(context, page) -> SafeString:
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
 
+@register.simple_tag(takes_context=True)
+def shown(context, article) -> str:
+    """`{% shown article %}`: the page shows this article (its surrogate keys name it, so a
+    shared cache purges the page with it)."""
+    surrogate_keys.record_shown(context.get("request"), [article])
+    return ""
+
+
 @register.inclusion_tag("components/most_viewed.html")
 def most_viewed_box(unit=None, limit: int = MOST_VIEWED_LIMIT, request=None):
     """ "Xem nhiều nhất": the top articles of the last 7 days, site-wide or for one unit."""
-    return {"articles": list(most_viewed_articles(unit=unit, limit=limit)), "unit": unit, "request": request}
+    articles = list(most_viewed_articles(unit=unit, limit=limit))
+    surrogate_keys.record_shown(request, articles)
+    return {"articles": articles, "unit": unit, "request": request}
 
 
 @register.inclusion_tag("components/related_articles.html", takes_context=True)
 def related_articles(context, page):
     """ "Tin liên quan": `selectors.related_articles`, the list the API's `related` gives too."""
     articles = article_cards(selectors.related_articles(page)) if page.pk else []
+    surrogate_keys.record_shown(context.get("request"), articles)
     return {"articles": articles, "request": context.get("request")}
 
 
