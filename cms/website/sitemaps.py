@@ -88,7 +88,9 @@ class RenderedSitemap:
     etag: str
     last_modified: int | None  # Unix time of the newest lastmod shown
     last_modified_http: str
-    max_age: int
+    # When the file may change with nothing published: a publication window opening or closing,
+    # or the news sitemap's oldest entry leaving the two days (None: not before a publish).
+    changes_at: float | None
 
 
 def part_size() -> int:
@@ -356,15 +358,13 @@ def rendered_sitemap(name: str, request=None) -> RenderedSitemap:
             timeout = min(timeout, int(leaves_at.timestamp() - since))
         if timeout > 0:
             response_cache.store(key, version, cached, timeout, since=since)
-    max_age = response_cache.max_age(cached, settings.SITEMAP_MAX_AGE)
-    if cached["leaves_at"] is not None:
-        max_age = max(0, min(max_age, int(cached["leaves_at"] - response_cache.now())))
+    moments = [moment for moment in (cached.get("window_moves_at"), cached["leaves_at"]) if moment is not None]
     return RenderedSitemap(
         body=cached["body"],
         etag=cached["etag"],
         last_modified=cached["last_modified"],
         last_modified_http=cached["last_modified_http"],
-        max_age=max_age,
+        changes_at=min(moments, default=None),
     )
 
 

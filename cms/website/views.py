@@ -18,7 +18,6 @@ from wagtail.models import Page, PageViewRestriction
 
 from cms.http_cache import surrogate_keys
 from cms.http_cache.cache_control import cache_control_for
-from cms.http_cache.freshness import now
 from cms.http_cache.middleware import shared_cache_page
 from cms.news.cards import article_cards
 from cms.news.models import Category
@@ -201,9 +200,8 @@ def _sitemap_response(request: HttpRequest, name: str) -> HttpResponse:
     response["ETag"] = sitemap.etag
     if sitemap.last_modified_http:
         response["Last-Modified"] = sitemap.last_modified_http
-    # Shared caches keep it no longer than browsers: `max_age` already ends where the file would change.
     response["Cache-Control"] = cache_control_for(
-        request, max_age=sitemap.max_age, window_moves_at=now() + sitemap.max_age
+        request, max_age=settings.SITEMAP_MAX_AGE, window_moves_at=sitemap.changes_at
     )
     response[surrogate_keys.HEADER] = surrogate_keys.SITEMAP
     return get_conditional_response(request, etag=sitemap.etag, last_modified=sitemap.last_modified, response=response)
