@@ -395,7 +395,15 @@ def write_batch(connection, rows: dict[str, list[tuple]], slots: list[Slot], sec
             Page.objects.filter(pk=section_by_path[path].pk).update(numchild=F("numchild") + count)
 
 
-def seed_articles(count: int, *, images: int = 40, workers: int = 0, report=print, phases: Phases | None = None) -> int:
+def seed_articles(
+    count: int,
+    *,
+    images: int = 40,
+    workers: int = 0,
+    batch_size: int = BATCH_SIZE,
+    report=print,
+    phases: Phases | None = None,
+) -> int:
     """Add the benchmark articles 0…count-1 that are missing; return how many were added.
 
     `workers` processes build the rows while this one writes them (0: built in-process).
@@ -420,7 +428,7 @@ def seed_articles(count: int, *, images: int = 40, workers: int = 0, report=prin
         with connection.cursor() as cursor:
             # The seed can be run again if the machine stops: no need to wait for each commit's flush.
             cursor.execute("SET synchronous_commit = off")
-    batches = [slots[start : start + BATCH_SIZE] for start in range(0, len(slots), BATCH_SIZE)]
+    batches = [slots[start : start + batch_size] for start in range(0, len(slots), batch_size)]
     written, writing_started = 0, time.perf_counter()
 
     def write(batch_slots, batch):
@@ -436,15 +444,14 @@ def seed_articles(count: int, *, images: int = 40, workers: int = 0, report=prin
         import multiprocessing
 
         # spawn, not fork: the child must not inherit this process's database connection.
-        with multiprocessing.get_context("spawn").Pool(workers, initializer=_start_worker) as pool:
+        with multiprocessing.get_context("spawn").Pool(workers, initializer=start_worker) as pool:
             pending = collections.deque()
             for batch_slots in batches:
-                if len(pending) > 2 * workers:  # a few batches ahead, not the whole seed in memory
-                    write(*pending.popleft())
-                pending.append((batch_slots, pool.apply_async(generate_batch, (batch_slots, context))))
-                while pending and pending[0][1].ready():
+                # A few batches ahead of the writes, not the whole seed in memory.
+                while pending and (len(pending) > 2 * workers or pending[0][1].ready()):
                     done_slots, result = pending.popleft()
                     write(done_slots, result.get())
+                pending.append((batch_slots, pool.apply_async(generate_batch, (batch_slots, context))))
             while pending:
                 done_slots, result = pending.popleft()
                 write(done_slots, result.get())
@@ -463,7 +470,8 @@ def seed_articles(count: int, *, images: int = 40, workers: int = 0, report=prin
     return written
 
 
-def _start_worker() -> None:
+def start_worker() -> None:
+    """Initialise a process that builds rows: Django set up, no database connection ever made."""
     import django
 
     django.setup()

@@ -4,6 +4,7 @@ would: a valid page tree, a revision the admin opens, search documents, the chan
 import datetime
 import html
 import io
+import multiprocessing
 import re
 from collections import Counter
 
@@ -13,7 +14,16 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from api.models import ArticleChange
-from bench.seed import DATE_SPAN_DAYS, NEWEST_DATE, article_date, seed_articles
+from bench.seed import (
+    DATE_SPAN_DAYS,
+    NEWEST_DATE,
+    article_date,
+    generate_batch,
+    plan_slots,
+    prepare_context,
+    seed_articles,
+    start_worker,
+)
 from cms.news.models import ArticlePage
 from cms.search.backend import article_document
 from cms.search.models import ArticleSearchDocument
@@ -124,3 +134,17 @@ def test_the_change_log_publishes_each_article_once_per_audience_with_its_unit(s
         for entry in entries:
             assert entry.action == ArticleChange.Action.PUBLISHED
             assert [unit.pk for unit in entry.units.all()] == units[entry.article_id]
+
+
+def test_seeding_with_a_worker_process_writes_every_batch():
+    assert seed_articles(12, images=1, workers=1, batch_size=5, report=quiet) == 12
+    assert ArticlePage.objects.count() == ArticleSearchDocument.objects.count() == 12
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_a_worker_process_builds_the_rows_built_here():
+    context, sections = prepare_context(1)
+    slots = plan_slots([3, 4, 5], context, sections)
+    with multiprocessing.get_context("spawn").Pool(1, initializer=start_worker) as pool:
+        in_worker, _seconds = pool.apply(generate_batch, (slots, context))
+    assert in_worker == generate_batch(slots, context)[0]
