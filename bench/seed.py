@@ -21,13 +21,13 @@ elsewhere), and the rows are what Wagtail itself would have written:
 - the search document, built by `cms.search.backend.article_document` from the same
   in-memory page (PostgreSQL's trigger fills its vectors on insert), so that search works
   with no `update_index` after;
-- the change log through `record_article_changes`, as before.
+- the change log, through `record_article_changes`: the entries publishing would have logged.
 
 Every row of an article is built from one in-memory `ArticlePage`, so the page, its revision
 and its search document cannot disagree. Building them (text, JSON, the folded search text)
 costs about as much as writing them, so with `--workers 1` (the default) a worker process
 builds the next batches while this one writes; `--workers 0` builds them in-process.
-The admin's reference index is not kept (as before): the benchmark does not read it.
+The admin's reference index is not kept: the benchmark does not read it.
 Rates of each phase are printed at the end (numbers: bench/README.md).
 """
 
