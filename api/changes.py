@@ -6,10 +6,13 @@ an article that becomes visible is `published`, one that stays visible is `updat
 Visibility is decided by `selectors.published_articles()`, so the log agrees with the lists.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db import transaction
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
+from cms.news.models import ArticlePage
 from cms.news.selectors import published_articles
 
 from .models import ArticleChange
@@ -19,6 +22,8 @@ Audience = ArticleChange.Audience
 
 # Events that re-send an article that stays visible (its content or URL changed).
 CONTENT_EVENTS = {"publish", "move"}
+# Articles per bulk write of `record_current_state` (and per `IN (…)` list: SQLite limits them).
+BULK_SIZE = 900
 
 
 @dataclass
@@ -86,13 +91,40 @@ def _record_for_audience(article_id: int, event: str, audience: str) -> list[Art
 
 
 def record_current_state() -> int:
-    """Log every visible article the log does not know yet (after installing the API on a live site)."""
+    """Log every visible article the log does not know as visible (after installing the API on a
+    live site, or after articles were written in bulk): a `published` entry with its units, as
+    `record_article_event(…, "publish")` would add for each, written in bulk, newest first."""
     count = 0
     for audience in Audience.values:
-        visible = published_articles(include_restricted=audience_includes_restricted(audience))
-        for article_id in visible.values_list("pk", flat=True):
-            if not _last_state(article_id, audience).visible:
-                count += len(_record_for_audience(article_id, "publish", audience))
+        last_action = (
+            ArticleChange.objects.filter(article_id=OuterRef("pk"), audience=audience)
+            .exclude(action=Action.MOVED_OUT)
+            .order_by("-pk")
+            .values("action")[:1]
+        )
+        unknown = (
+            published_articles(include_restricted=audience_includes_restricted(audience))
+            .annotate(last_action=Subquery(last_action))
+            .filter(Q(last_action__isnull=True) | ~Q(last_action__in=[Action.PUBLISHED, Action.UPDATED]))
+        )
+        article_ids = list(unknown.values_list("pk", flat=True))
+        for start in range(0, len(article_ids), BULK_SIZE):
+            chunk = article_ids[start : start + BULK_SIZE]
+            unit_ids = defaultdict(set)
+            tagged = ArticlePage.units.through.objects.filter(articlepage_id__in=chunk)
+            for article_id, unit_id in tagged.values_list("articlepage_id", "memberunit_id"):
+                unit_ids[article_id].add(unit_id)
+            with transaction.atomic():
+                changes = ArticleChange.objects.bulk_create(
+                    ArticleChange(article_id=article_id, action=Action.PUBLISHED, audience=audience)
+                    for article_id in chunk
+                )
+                ArticleChange.units.through.objects.bulk_create(
+                    ArticleChange.units.through(articlechange_id=change.pk, memberunit_id=unit_id)
+                    for change in changes
+                    for unit_id in sorted(unit_ids[change.article_id])
+                )
+        count += len(article_ids)
     return count
 
 

@@ -5,7 +5,8 @@ import random
 import pytest
 from wagtail.models import PageViewRestriction
 
-from api.models import ApiKey
+from api.changes import record_current_state
+from api.models import ApiKey, ArticleChange
 from cms.news.models import ArticlePage
 from cms.news.selectors import published_articles
 from tests.factories import MemberUnitFactory, corporate_index, make_article, unit_index
@@ -62,6 +63,23 @@ def test_leaving_a_unit_is_a_removal_for_that_unit_only(client):
 def test_drafts_never_appear_in_changes(client):
     make_article(publish=False)
     assert replay(client)[1] == []
+
+
+def test_recording_the_current_state_logs_only_what_the_log_does_not_show(client):
+    unit = MemberUnitFactory()
+    logged, forgotten, reappeared = (make_article(units=[unit]) for _ in range(3))
+    ArticleChange.objects.filter(article_id=forgotten.pk).delete()  # as if written without signals
+    ArticleChange.objects.create(article_id=reappeared.pk, action="unpublished", audience="public")
+    # Forgotten in both audiences, reappeared in the public one; newest first, as the lists.
+    assert record_current_state() == 3
+    _present, entries = replay(client)
+    assert [(entry["article_id"], entry["action"]) for entry in entries][-2:] == [
+        (reappeared.pk, "published"),
+        (forgotten.pk, "published"),
+    ]
+    assert entries[-1]["units"] == [{"slug": unit.slug, "name": unit.name}]
+    assert replay(client)[0] == {logged.pk, forgotten.pk, reappeared.pk}
+    assert record_current_state() == 0
 
 
 def test_next_cursor_reads_only_newer_changes(client):
