@@ -34,6 +34,7 @@ from lxml import etree
 from wagtail.models import Site, get_page_models
 
 from cms.http_cache import response_cache
+from cms.http_cache.validators import body_etag
 from cms.news.models import ArticlePage, Category
 from cms.news.page_urls import PublicUrls
 from cms.news.selectors import published_articles
@@ -258,26 +259,24 @@ def _child(parent: etree._Element, namespace: str, tag: str, text: str) -> etree
     return element
 
 
-def build_urlset(urls: list[SitemapUrl]) -> bytes:
-    """A sitemap (`urlset`) of `urls`."""
-    root = etree.Element(f"{{{SITEMAP_NAMESPACE}}}urlset", nsmap={None: SITEMAP_NAMESPACE})
+def _locations(root_tag: str, entry_tag: str, urls: list[SitemapUrl]) -> bytes:
+    root = etree.Element(f"{{{SITEMAP_NAMESPACE}}}{root_tag}", nsmap={None: SITEMAP_NAMESPACE})
     for url in urls:
-        entry = etree.SubElement(root, f"{{{SITEMAP_NAMESPACE}}}url")
+        entry = etree.SubElement(root, f"{{{SITEMAP_NAMESPACE}}}{entry_tag}")
         _child(entry, SITEMAP_NAMESPACE, "loc", url.location)
         if url.lastmod is not None:
             _child(entry, SITEMAP_NAMESPACE, "lastmod", w3c_datetime(url.lastmod))
     return _document(root)
 
 
+def build_urlset(urls: list[SitemapUrl]) -> bytes:
+    """A sitemap (`urlset`) of `urls`."""
+    return _locations("urlset", "url", urls)
+
+
 def build_sitemap_index(parts: list[SitemapUrl]) -> bytes:
     """A sitemap index of `parts` (each part's location and newest lastmod)."""
-    root = etree.Element(f"{{{SITEMAP_NAMESPACE}}}sitemapindex", nsmap={None: SITEMAP_NAMESPACE})
-    for part in parts:
-        entry = etree.SubElement(root, f"{{{SITEMAP_NAMESPACE}}}sitemap")
-        _child(entry, SITEMAP_NAMESPACE, "loc", part.location)
-        if part.lastmod is not None:
-            _child(entry, SITEMAP_NAMESPACE, "lastmod", w3c_datetime(part.lastmod))
-    return _document(root)
+    return _locations("sitemapindex", "sitemap", parts)
 
 
 def build_news_sitemap(urls: list[NewsUrl], *, publication_name: str, language: str = NEWS_LANGUAGE) -> bytes:
@@ -348,7 +347,7 @@ def rendered_sitemap(name: str, request=None) -> RenderedSitemap:
         timestamp = int(last_modified.timestamp()) if last_modified else None
         cached = {
             "body": body,
-            "etag": f'"{hashlib.sha256(body).hexdigest()[:16]}"',
+            "etag": body_etag(body),
             "last_modified": timestamp,
             "last_modified_http": http_date(timestamp) if timestamp else "",
             "leaves_at": leaves_at.timestamp() if leaves_at else None,

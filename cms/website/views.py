@@ -8,7 +8,6 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.cache import get_conditional_response
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -19,6 +18,7 @@ from wagtail.models import Page, PageViewRestriction
 from cms.http_cache import surrogate_keys
 from cms.http_cache.cache_control import cache_control_for
 from cms.http_cache.middleware import shared_cache_page
+from cms.http_cache.validators import conditional_response
 from cms.news.cards import article_cards
 from cms.news.models import Category
 from cms.news.selectors import attach_snippets, published_articles, search_articles
@@ -204,7 +204,7 @@ def _sitemap_response(request: HttpRequest, name: str) -> HttpResponse:
         request, max_age=settings.SITEMAP_MAX_AGE, window_moves_at=sitemap.changes_at
     )
     response[surrogate_keys.HEADER] = surrogate_keys.SITEMAP
-    return get_conditional_response(request, etag=sitemap.etag, last_modified=sitemap.last_modified, response=response)
+    return conditional_response(request, response, etag=sitemap.etag, last_modified=sitemap.last_modified)
 
 
 @require_safe
