@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from cms.search.snippets import highlight
+from cms.search.snippets import highlight, snippet
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +78,25 @@ def test_highlighting_escapes_html_and_marks_accented_words():
     )
     assert highlight("Nhà máy", "") == "Nhà máy"
     assert highlight("Khéo”", "kheo") == "<mark>Khéo</mark>”"
+
+
+def test_each_syllable_is_marked_only_where_it_stands_whole_whatever_its_first_letter():
+    # Syllables of the query start with different letters, and one is the tail of another.
+    text = "Đan xen: cần an toàn, ban đầu, nhân dân, xdan, dan_an, 2024an, ĐAN."
+    assert highlight(text, "an dan") == (
+        "<mark>Đan</mark> xen: cần <mark>an</mark> toàn, ban đầu, nhân <mark>dân</mark>, xdan, "
+        "<mark>dan</mark>_<mark>an</mark>, 2024an, <mark>ĐAN</mark>."
+    )
+    assert highlight("Thủy điện, thuỷ lợi", "thuy*") == "<mark>Thủy</mark> điện, <mark>thuỷ</mark> lợi"
+
+
+def test_a_snippet_is_cut_at_words_and_reads_as_one_line():
+    text = "Mở đầu.\n\n" + "chữ " * 100 + "\nNhà   máy\tthủy điện Sơn La " + "khác " * 100
+    passage = snippet(text, "nha may")
+    assert passage.startswith("… chữ ") and passage.endswith(" khác …")
+    assert "Nhà máy thủy điện Sơn La" in passage
+    assert "\n" not in passage and "  " not in passage
+    assert snippet("  Không có gì\n ", "nha may") == "Không có gì"
 
 
 def test_query_with_markup_is_shown_escaped(client):

@@ -69,8 +69,10 @@ class MatchingIds(models.Expression):
 
     def as_sql(self, compiler, connection):
         if connection.vendor == "postgresql":
-            pairs = self.match.pairs()
-            if pairs is not None and self.target == "all" and self.match.query.phrases_are_pairs:
+            # Only the whole text has pairs (`pair_vector`); and sieving a title or a lead by them
+            # would make the index's recheck read each candidate's large pair vector.
+            pairs = self.match.pairs() if self.target == "all" else None
+            if pairs is not None and self.match.query.phrases_are_pairs:
                 return "(SELECT article_search_ids('pair_vector', to_tsquery('simple', %s), NULL))", [pairs]
             config = "simple" if self.target == "exact" else TEXT_SEARCH_CONFIG
             return (

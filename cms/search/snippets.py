@@ -4,6 +4,7 @@ One regular expression, built from the query's folded syllables with each letter
 all its accented forms, finds the whole syllables and their positions in the text itself.
 """
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -24,26 +25,41 @@ LEAD_IN = 50  # characters kept before the first match, so the passage reads fro
 _LETTERS: dict[str, str] = {}
 for _base in "abcdefghijklmnopqrstuvwxyz":
     _variants = _base + VIETNAMESE_LETTER_GROUPS.get(_base, "")
-    _LETTERS[_base] = "[" + re.escape(_variants + _variants.upper()) + "]"
+    _LETTERS[_base] = re.escape(_variants + _variants.upper())
 _WORD_CHARACTER = r"[^\W_]"
+_SPACE = re.compile(r"\s+")
+
+
+def _letters(char: str) -> str:
+    """The inside of the class of `char`'s forms."""
+    return _LETTERS.get(char) or re.escape(char)
+
+
+def _class(char: str) -> str:
+    return f"[{_letters(char)}]"
 
 
 def _syllable_pattern(folded: str) -> str:
-    return "".join(_LETTERS.get(char) or re.escape(char) for char in folded)
+    return "".join(map(_class, folded))
 
 
 @functools.lru_cache(maxsize=256)
 def _pattern(terms: tuple[tuple[str, bool], ...]) -> re.Pattern | None:
     """One expression for the query's syllables (`(folded, prefix)`), matched on the text itself:
     it finds a whole syllable whatever its accents and case, so the text is never folded."""
-    alternatives = sorted(
-        {_syllable_pattern(folded) + (f"{_WORD_CHARACTER}*" if prefix else "") for folded, prefix in terms},
-        key=len,
-        reverse=True,
-    )
-    if not alternatives:
+    # The expression starts with one character class, the union of every syllable's first letter,
+    # so that `re` skips ahead to the candidates instead of trying each alternative at every
+    # character; the boundary before the match and each alternative's own first letter are then
+    # checked behind that letter.
+    syllables = sorted({(folded, prefix) for folded, prefix in terms if folded}, key=lambda t: len(t[0]), reverse=True)
+    if not syllables:
         return None
-    return re.compile(f"(?<!{_WORD_CHARACTER})(?:{'|'.join(alternatives)})(?!{_WORD_CHARACTER})")
+    firsts = "".join(dict.fromkeys(_letters(folded[0]) for folded, _prefix in syllables))
+    alternatives = [
+        f"(?<={_class(folded[0])}){_syllable_pattern(folded[1:])}" + (f"{_WORD_CHARACTER}*" if prefix else "")
+        for folded, prefix in syllables
+    ]
+    return re.compile(f"[{firsts}](?<!{_WORD_CHARACTER}.)(?:{'|'.join(alternatives)})(?!{_WORD_CHARACTER})")
 
 
 def _hits(text: str, query: SearchQuery) -> list[tuple[int, int]]:
@@ -71,28 +87,34 @@ def highlight(text: str, query: str | SearchQuery) -> SafeString:
 def snippet(text: str, query: str | SearchQuery, *, size: int = SNIPPET_CHARACTERS) -> str:
     """About `size` characters of `text` around its best match: the passage with the most of the
     query's syllables, then the longest run of them in a row; the start of the text if none."""
-    text = " ".join(unicodedata.normalize("NFC", text or "").split())
+    # Cut from the text as it is and only the passage's spaces collapsed: collapsing a whole
+    # article first would cost more than finding its matches.
+    text = unicodedata.normalize("NFC", text or "").strip()
     if not text:
         return ""
     hits = _hits(text, _as_query(query))
     words = [fold(text[start:end]) for start, end in hits]
+    ends = [end for _start, end in hits]
+    next_to_previous = [False] + [text[ends[i] : hits[i + 1][0]].isspace() for i in range(len(hits) - 1)]
     best, best_score = 0, (0, 0)
     for position, (first, _end) in enumerate(hits):
-        inside = [hit for hit in hits[position:] if hit[1] <= first + size]
-        distinct = len(set(words[position : position + len(inside)]))
+        last = bisect.bisect_right(ends, first + size, lo=position)  # the hits within `size` of this one
+        distinct = len(set(words[position:last]))
         run = longest = 1
-        for (_start, previous_end), (start, _next_end) in zip(inside, inside[1:], strict=False):
-            run = run + 1 if text[previous_end:start].strip() == "" else 1
+        for index in range(position + 1, last):
+            run = run + 1 if next_to_previous[index] else 1
             longest = max(longest, run)
         if (distinct, longest) > best_score:
             best, best_score = first, (distinct, longest)
     start = max(0, best - LEAD_IN) if hits else 0
     if start:
-        start = text.find(" ", start, best) + 1 or best  # from the start of a word
+        space = _SPACE.search(text, start, best)  # from the start of a word
+        start = space.end() if space else best
     end = min(len(text), start + size)
     if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end  # at the end of a word
-    passage = text[start:end]
+        space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+        end = space if space > start else end  # at the end of a word
+    passage = " ".join(text[start:end].split())
     if end < len(text):
         passage += " …"
     if start > 0:
