@@ -10,6 +10,11 @@
 4. Prints one table (requests/s, p50, p99, queries) with the baselines side by side and the
    ratios the issues set as targets, and writes bench/results/results.{json,md,png}.
 
+`--against DIR` compares this checkout with another one (an earlier commit, with its own
+`.venv`): both are served side by side on the same database, each scenario's turn loads one
+and then the other (in alternating order), and the table gives both medians, the change and
+whether it is within 5% (issue 13's rule for "no regression"), in bench/results/compare.md.
+
 The framework's floor is a bare Django view returning a fixed body as large as the response it
 is compared with (issue 3's definition): one as large as the API list, one as large as the RSS
 feed (about ten times larger, and the size alone costs throughput). They live under /api/ and
@@ -34,6 +39,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A checkout to serve: this one, or the one `--against` names."""
+
+    name: str
+    root: Path
+    python: str
+    redis: str  # each its own Redis database, so that neither reads the other's cached bodies
+
+
+THIS = Tree("after", ROOT, PYTHON, "redis://127.0.0.1:6379/9")
 
 
 @dataclass
@@ -108,12 +126,15 @@ def search_scenarios() -> list[Scenario]:
     return found
 
 
-def bench_env(cache: str) -> dict[str, str]:
+def bench_env(cache: str, tree: Tree = THIS) -> dict[str, str]:
     env = dict(os.environ)
     env["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cms_bench")
     env["BENCH_CACHE"] = cache
     env["SITE_URL"] = "http://127.0.0.1"
+    if tree is not THIS:
+        env["REDIS_URL"] = tree.redis
+        env.setdefault("MEDIA_ROOT", str(ROOT / "bench" / "media"))  # the photos the seed wrote
     return env
 
 
@@ -133,11 +154,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_gunicorn(cache: str, port: int) -> subprocess.Popen:
+def start_gunicorn(cache: str, port: int, tree: Tree = THIS) -> subprocess.Popen:
     process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "cms.wsgi:application", "--workers", "2", "--bind", f"127.0.0.1:{port}",
+        [tree.python, "-m", "gunicorn", "cms.wsgi:application", "--workers", "2", "--bind", f"127.0.0.1:{port}",
          "--log-level", "warning", "--timeout", "120"],
-        cwd=ROOT, env=bench_env(cache), start_new_session=True,
+        cwd=tree.root, env=bench_env(cache, tree), start_new_session=True,
     )  # fmt: skip
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -175,7 +196,7 @@ def run_wrk(url: str, seconds: int, connections: int, headers: list[str]) -> tup
     return rps, latencies.get("50", 0.0), latencies.get("99", 0.0), int(errors.group(1)) if errors else 0
 
 
-def count_queries(paths: list[str]) -> dict[str, tuple[int, int]]:
+def count_queries(paths: list[str], tree: Tree = THIS) -> dict[str, tuple[int, int]]:
     """Queries and bytes per request, measured in a child process with the cache off."""
     code = (
         "import json,sys,django;django.setup()\n"
@@ -188,8 +209,7 @@ def count_queries(paths: list[str]) -> dict[str, tuple[int, int]]:
         "    out[path]=[len(ctx.captured_queries), len(r.content), r.status_code]\n"
         "print(json.dumps(out))\n"
     )
-    env = bench_env("off")
-    output = subprocess.run([PYTHON, "-c", code, json.dumps(paths)], cwd=ROOT, env=env,
+    output = subprocess.run([tree.python, "-c", code, json.dumps(paths)], cwd=tree.root, env=bench_env("off", tree),
                             capture_output=True, text=True, check=True).stdout  # fmt: skip
     return {path: (queries, size) for path, (queries, size, _status) in json.loads(output.splitlines()[-1]).items()}
 
@@ -271,6 +291,26 @@ def chart(results: dict[str, Result], path: Path) -> None:
     figure.savefig(path, dpi=110)
 
 
+def compare_table(before: dict[str, Result], after: dict[str, Result]) -> str:
+    """Both checkouts' medians side by side; "ok" where the change is within 5% or better."""
+    lines = [
+        "| scenario | before req/s | after req/s | change | before p50 ms | after p50 ms | change "
+        "| queries | within 5% |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for key, new in after.items():
+        old = before[key]
+        rate, latency = new.rps / old.rps - 1 if old.rps else 0.0, new.p50_ms / old.p50_ms - 1 if old.p50_ms else 0.0
+        queries = f"{old.queries}→{new.queries}" if new.queries is not None else ""
+        fewer = new.queries is None or old.queries is None or new.queries <= old.queries
+        verdict = "ok" if rate >= -0.05 and latency <= 0.05 and fewer else "**no**"
+        lines.append(
+            f"| {new.label} | {old.rps:,.1f} | {new.rps:,.1f} | {rate:+.0%} | {old.p50_ms:.1f} | {new.p50_ms:.1f} "
+            f"| {latency:+.0%} | {queries} | {verdict} |"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
@@ -278,9 +318,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="turns each scenario takes; the median is shown")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--only", nargs="*", help="scenario keys to run (default: all)")
+    parser.add_argument("--against", type=Path, help="another checkout, with its .venv, to compare with (before)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: `apt-get install wrk` (make bench does it).")
+    trees = [THIS]
+    if args.against:
+        before = args.against.resolve()
+        if not (before / ".venv" / "bin" / "python").exists():
+            sys.exit(f"{before} has no .venv: `make install-dev` there first.")
+        trees = [Tree("before", before, str(before / ".venv" / "bin" / "python"), "redis://127.0.0.1:6379/10"), THIS]
 
     env = bench_env("off")
     ensure_database(env["DATABASE_URL"])
@@ -289,57 +336,74 @@ def main() -> None:
     chosen = [s for s in scenarios(article_id) if not args.only or s.key in args.only]
 
     print("measuring queries per request…", flush=True)
-    counts = count_queries(sorted({s.path for s in chosen}))
-    list_size = counts.get("/api/v1/articles/?limit=20", (0, 60_000))[1]
-    feed_size = counts.get("/feeds/rss.xml", (0, 550_000))[1]
+    paths = sorted({s.path for s in chosen})
+    counts = {tree: count_queries(paths, tree) for tree in trees}
+    list_size = counts[THIS].get("/api/v1/articles/?limit=20", (0, 60_000))[1]
+    feed_size = counts[THIS].get("/feeds/rss.xml", (0, 550_000))[1]
     os.environ["BENCH_FLOOR_BYTES"] = str(list_size or 60_000)
     os.environ["BENCH_FEED_FLOOR_BYTES"] = str(feed_size or 550_000)
-    counts["/api/bench/floor/"] = (0, list_size)
-    counts["/feeds/bench/floor.xml"] = (0, feed_size)
+    for tree_counts in counts.values():
+        tree_counts["/api/bench/floor/"] = (0, list_size)
+        tree_counts["/feeds/bench/floor.xml"] = (0, feed_size)
 
-    results: dict[str, Result] = {}
+    results: dict[Tree, dict[str, Result]] = {tree: {} for tree in trees}
     for cache in ("off", "on"):
         group = [s for s in chosen if s.cache == cache]
         if not group:
             continue
-        port = free_port()
-        server = start_gunicorn(cache, port)
-        runs: dict[str, list[tuple[float, float, float, int]]] = {s.key: [] for s in group}
+        servers: dict[Tree, tuple[subprocess.Popen, int]] = {}
+        runs: dict[tuple[Tree, str], list[tuple[float, float, float, int]]] = {
+            (tree, s.key): [] for tree in trees for s in group
+        }
         try:
+            for tree in trees:
+                port = free_port()
+                servers[tree] = (start_gunicorn(cache, port, tree), port)
             for turn in range(args.rounds):
                 for scenario in group:
-                    url = f"http://127.0.0.1:{port}{scenario.path}"
-                    headers = [f"If-None-Match: {etag_of(url)}"] if scenario.conditional else []
-                    print(f"load, round {turn + 1}/{args.rounds}: {scenario.label}…", flush=True)
-                    run_wrk(url, 2 if turn == 0 else 1, args.connections, headers)  # warm-up
-                    runs[scenario.key].append(run_wrk(url, args.seconds, args.connections, headers))
+                    for tree in trees if turn % 2 == 0 else trees[::-1]:
+                        url = f"http://127.0.0.1:{servers[tree][1]}{scenario.path}"
+                        headers = [f"If-None-Match: {etag_of(url)}"] if scenario.conditional else []
+                        who = f" ({tree.name})" if len(trees) > 1 else ""
+                        print(f"load, round {turn + 1}/{args.rounds}: {scenario.label}{who}…", flush=True)
+                        run_wrk(url, 2 if turn == 0 else 1, args.connections, headers)  # warm-up
+                        runs[tree, scenario.key].append(run_wrk(url, args.seconds, args.connections, headers))
         finally:
-            stop(server)
-        for scenario in group:
-            rates = [run[0] for run in runs[scenario.key]]
-            queries, size = counts.get(scenario.path, (None, None))
-            results[scenario.key] = Result(
-                scenario.key, scenario.label,
-                "none" if scenario.key.startswith("floor") else "off" if cache == "off" else "Redis",
-                statistics.median(rates), min(rates), max(rates),
-                statistics.median(run[1] for run in runs[scenario.key]),
-                statistics.median(run[2] for run in runs[scenario.key]),
-                sum(run[3] for run in runs[scenario.key]),
-                None if scenario.conditional or cache == "on" else queries,
-                0 if scenario.conditional else size,
-            )  # fmt: skip
+            for process, _port in servers.values():
+                stop(process)
+        for tree in trees:
+            for scenario in group:
+                taken = runs[tree, scenario.key]
+                rates = [run[0] for run in taken]
+                queries, size = counts[tree].get(scenario.path, (None, None))
+                results[tree][scenario.key] = Result(
+                    scenario.key, scenario.label,
+                    "none" if scenario.key.startswith("floor") else "off" if cache == "off" else "Redis",
+                    statistics.median(rates), min(rates), max(rates),
+                    statistics.median(run[1] for run in taken), statistics.median(run[2] for run in taken),
+                    sum(run[3] for run in taken),
+                    None if scenario.conditional or cache == "on" else queries,
+                    0 if scenario.conditional else size,
+                )  # fmt: skip
 
-    ordered = {s.key: results[s.key] for s in chosen if s.key in results}
+    ordered = {s.key: results[THIS][s.key] for s in chosen if s.key in results[THIS]}
     RESULTS.mkdir(parents=True, exist_ok=True)
-    report = [
-        f"Benchmark: {args.articles:,} articles, gunicorn 2 workers, PostgreSQL, wrk -t2 -c{args.connections} "
+    setup = (
+        f"{args.articles:,} articles, gunicorn 2 workers, PostgreSQL, wrk -t2 -c{args.connections} "
         f"-d{args.seconds}s per scenario and round after a warm-up, median of {args.rounds} rounds taken in turns, "
-        f"on {os.cpu_count()} cores.",
-        "",
-        table(ordered),
-        "",
-        *ratios(ordered),
-    ]
+        f"on {os.cpu_count()} cores."
+    )
+    if args.against:
+        text = "\n".join([
+            f"Before ({trees[0].root}) and after ({ROOT}), served side by side, taking turns: {setup}",
+            "",
+            compare_table(results[trees[0]], ordered),
+        ])  # fmt: skip
+        print("\n" + text)
+        (RESULTS / "compare.md").write_text(text + "\n")
+        print(f"\nwritten: {RESULTS / 'compare.md'}")
+        return
+    report = [f"Benchmark: {setup}", "", table(ordered), "", *ratios(ordered)]
     text = "\n".join(report)
     print("\n" + text)
     (RESULTS / "results.md").write_text(text + "\n")
