@@ -138,3 +138,10 @@ def pairs_apart(db):
 )
 def test_phrases_match_their_syllables_in_order_and_nothing_else(client, pairs_apart, q, expected):
     assert sorted(titles(client.get("/api/v1/articles/", {"q": q}))) == expected
+
+
+def test_phrases_of_digits_and_letters_of_other_scripts_are_found_by_their_pairs(client, db):
+    make_article(title="Tổ máy số 2 của Vĩnh Tân 4", lead="Hợp tác: Жар-птица, năm 2024 nhà máy chạy.")
+    make_article(title="Bài có các từ đảo thứ tự", lead="Năm 2023, nhà máy; птица жар; 4 Vĩnh Tân.")
+    for q in ['"2024 nha may"', '"жар птица"', '"vinh tan 4"', '"so 2"']:
+        assert titles(client.get("/api/v1/articles/", {"q": q})) == ["Tổ máy số 2 của Vĩnh Tân 4"], q

@@ -63,9 +63,9 @@ def _pairs(phrase: Phrase) -> list[str]:
 
 
 def tsquery_pairs(query: SearchQuery) -> str | None:
-    """PostgreSQL `to_tsquery` over `pair_vector`: the syllable pairs that every match of `query`
-    contains (`('an0q0toan' & 'toan0q0lao') | (...)`), or None when some group holds no phrase
-    (nothing about pairs is then certain)."""
+    """A PostgreSQL tsquery of lexemes as they are (`::tsquery`, as `pair_vector` stores them):
+    the syllable pairs that every match of `query` contains (`('an0q0toan' & 'toan0q0lao') |
+    (...)`), or None when some group holds no phrase (nothing about pairs is then certain)."""
     groups = []
     for group in query.groups:
         pairs = [pair for item in group if isinstance(item, Phrase) for pair in _pairs(item)]

@@ -73,10 +73,10 @@ class MatchingIds(models.Expression):
             # would make the index's recheck read each candidate's large pair vector.
             pairs = self.match.pairs() if self.target == "all" else None
             if pairs is not None and self.match.query.phrases_are_pairs:
-                return "(SELECT article_search_ids('pair_vector', to_tsquery('simple', %s), NULL))", [pairs]
+                return "(SELECT article_search_ids('pair_vector', %s::tsquery, NULL))", [pairs]
             config = "simple" if self.target == "exact" else TEXT_SEARCH_CONFIG
             return (
-                f"(SELECT article_search_ids(%s, to_tsquery('{config}', %s), to_tsquery('simple', %s)))",
+                f"(SELECT article_search_ids(%s, to_tsquery('{config}', %s), %s::tsquery))",
                 [f"{self.target}_vector", self.match.tsquery(), pairs],
             )
         if connection.vendor == "sqlite":
