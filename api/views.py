@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from taggit.models import Tag
 
-from cms.news.cards import article_cards
+from cms.news.cards import article_cards, ranked_cards
 from cms.news.image_prefetch import prefetched_body_images
 from cms.news.models import ArticlePage, Category, MemberUnit
 from cms.news.selectors import (
@@ -210,7 +210,8 @@ class ArticleListView(ReadOnlyApiView):
         if ordering == SEARCH_ORDERING and not query:
             raise ValidationError({"ordering": ["`relevance` chỉ dùng cùng `q` (tìm kiếm)."]})
         limit, cursor = params["limit"] or 20, params["cursor"] or None
-        page = paginate(articles, ordering=ordering, limit=limit, cursor=cursor, read=article_cards)
+        read = ranked_cards if ordering == SEARCH_ORDERING else article_cards
+        page = paginate(articles, ordering=ordering, limit=limit, cursor=cursor, read=read)
         if query:
             attach_snippets(page.items, query)
         results = s.ArticleCardSerializer(page.items, many=True, fields=params["fields"], context={"request": request})

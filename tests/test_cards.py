@@ -8,9 +8,9 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.news.cards import article_cards
+from cms.news.cards import article_cards, ranked_cards
 from cms.news.renditions import RENDITION_FILTERS
-from cms.news.selectors import published_articles
+from cms.news.selectors import published_articles, search_articles
 from tests.factories import CategoryFactory, MemberUnitFactory, image_block, make_article, paragraph, small_image
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +65,22 @@ def test_the_read_costs_the_same_queries_whatever_the_page_size(cards_world):
             body=[paragraph("Đoạn."), image_block(small_image(f"Ảnh thân bài {number}"))],
         )
     assert queries_for(12) == few == 3  # articles with authors, photos with renditions, relations
+
+
+def test_a_ranked_page_is_read_by_its_keys_first_and_gives_the_same_cards(cards_world):
+    for number in range(5):
+        make_article(title=f"Nhà máy số {number}", lead="Nhà máy vận hành." if number % 2 else "Tin khác về nhà máy.")
+    ranked = search_articles(published_articles(), "nhà máy vận hành")[:4]
+    with CaptureQueriesContext(connection) as captured:
+        cards = ranked_cards(ranked)
+    with CaptureQueriesContext(connection) as captured_in_one:
+        expected = article_cards(ranked)
+    assert len(captured) == len(captured_in_one) + 1  # the page's keys, then the cards by id
+    assert [(card.pk, card.search_rank, card.title) for card in cards] == [
+        (card.pk, card.search_rank, card.title) for card in expected
+    ]
+    assert [card.card_author for card in cards] == [card.card_author for card in expected]
+    assert ranked_cards(search_articles(published_articles(), "không có từ này")[:4]) == []
 
 
 def test_api_site_and_feed_show_the_same_card(client, cards_world):

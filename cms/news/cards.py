@@ -47,6 +47,7 @@ def article_cards(
     *,
     body: Literal["blocks", "raw"] | None = None,
     renditions: tuple[str, ...] = RENDITION_FILTERS,
+    keys_first: bool = False,
 ) -> list[ArticlePage]:
     """The articles of `articles`, in its order, each with `card_author` (read it with
     `card_author()`), `hero_image` (with the `renditions` prefetched) and `card_units`,
@@ -57,7 +58,14 @@ def article_cards(
     loads every column and the body as Wagtail's StreamField; `body="raw"` gives each article
     `raw_body` (the stored list of blocks) and `body_images` (its photos by id, from the same
     query as the hero photos).
+
+    `keys_first` reads a ranked page (search results) in two queries instead of one: the page's
+    ids and annotations, then the cards by id. Ranking orders every match before it can cut the
+    page, and carrying each match's card columns through that sort costs more than a query by
+    primary key.
     """
+    if keys_first:
+        return _cards_by_keys(articles, body=body, renditions=renditions)
     if body != "blocks":
         articles = articles.only(*CARD_COLUMNS)
     if body == "raw":
@@ -80,6 +88,28 @@ def article_cards(
         if body == "raw":
             card.body_images = {pk: images[pk] for pk in body_ids[card.pk] if pk in images}
     return attach_relations(cards)
+
+
+def ranked_cards(articles: QuerySet) -> list[ArticlePage]:
+    """`article_cards` of a page of search results, ordered by relevance (`keys_first`)."""
+    return article_cards(articles, keys_first=True)
+
+
+def _cards_by_keys(articles: QuerySet, **options) -> list[ArticlePage]:
+    annotations = list(articles.query.annotations)
+    keys = list(articles.values("pk", *annotations))
+    cards = {
+        card.pk: card
+        for card in article_cards(ArticlePage.objects.filter(pk__in=[key["pk"] for key in keys]), **options)
+    }
+    page = []
+    for key in keys:
+        card = cards.get(key["pk"])
+        if card is not None:  # deleted between the two queries
+            for name in annotations:
+                setattr(card, name, key[name])
+            page.append(card)
+    return page
 
 
 def relations_of(article_ids: Iterable[int]) -> dict[str, dict[int, list[Named]]]:
