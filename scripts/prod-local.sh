@@ -26,7 +26,7 @@ PORTS=(${APP_PORTS:-8101 8102})
 DB_NAME=${PROD_LOCAL_DB:-cms_prod_local}
 REDIS_PORT=${PROD_LOCAL_REDIS_PORT:-6379}
 NGINX_PORT=${NGINX_PORT:-8100}
-VARNISH_PORT_FOR_START=${VARNISH_PORT:-6081}
+VARNISH_PORT_FOR_START=${VARNISH_PORT:-8109}  # not 6081: Debian's own varnish service may hold it
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 VARNISHD=${VARNISHD:-$(command -v varnishd || echo /usr/sbin/varnishd)}
 mkdir -p "$STATE"
