@@ -9,7 +9,7 @@ PORT ?= 8000
 SITE_URL ?= $(or $(shell sed -n 's/^SITE_URL=//p' .env 2>/dev/null | tail -n 1),http://$(HOST):$(PORT))
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run demo test lint browser format bench faults clean messages audit
+.PHONY: help install install-dev run demo test lint browser varnish format bench faults clean messages audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,7 +50,13 @@ browser: ## Debian's Chromium for the end-to-end tests (skipped, with the reason
 		&& apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium) \
 		|| echo "Chromium not installed: the browser tests will be skipped."
 
-test: lint browser ## The whole suite, with the lint and consistency checks first
+varnish: ## Debian's Varnish and varnish-modules (xkey) for the shared-cache tests (skipped, with the reason, where they cannot be installed)
+	@(test -x /usr/sbin/varnishd && ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1) \
+		|| (command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && apt-get install -y -qq --no-install-recommends varnish varnish-modules) \
+		|| echo "Varnish not installed: the shared-cache tests will be skipped."
+
+test: lint browser varnish ## The whole suite, with the lint and consistency checks first
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install-dev ## Seed 10,000 articles in PostgreSQL and load API and feeds against the baselines

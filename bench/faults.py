@@ -3,7 +3,9 @@
     make faults            # or: .venv/bin/python -m bench.faults [--seconds 20] [--only baseline redis_stop …]
 
 Starts `scripts/prod-local.sh` (two gunicorn app servers, 2 workers each, PostgreSQL, Redis,
-task worker), loads demo content, then for each scenario runs a bounded mixed load (API list and
+task worker, Varnish in front of the app servers, nginx in front of Varnish; the ports, database
+and Redis database follow APP_PORTS, NGINX_PORT, VARNISH_PORT, PROD_LOCAL_DB and REDIS_URL as
+they do for the script), loads demo content, then for each scenario runs a bounded mixed load (API list and
 detail, feeds, article pages) from threads on this machine against both app servers while an
 "editor" publishes an article every 2 s through the ORM, and injects the fault. Every request is
 recorded (time, server, status, latency); the report gives requests, errors by status, p50/p99
@@ -31,10 +33,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-PORTS = (8101, 8102)
-# The load goes through nginx, as a deployment's traffic does (scripts/prod-local.sh starts it in
-# front of the app servers); `--direct` sends it to the app servers in turn instead.
+PORTS = tuple(int(port) for port in os.environ.get("APP_PORTS", "8101 8102").split())
+# The load goes through nginx and Varnish, as a deployment's traffic does (scripts/prod-local.sh
+# starts them in front of the app servers); `--direct` sends it to the app servers in turn instead.
 NGINX_PORT = int(os.environ.get("NGINX_PORT", "8100"))
+VARNISH_PORT = int(os.environ.get("VARNISH_PORT", "8109"))
+DATABASE_URL = os.environ.get(
+    "DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{os.environ.get('PROD_LOCAL_DB', 'cms_prod_local')}"
+)
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1")
 PY = sys.executable
 REDIS_START = [
     "redis-server",
@@ -80,10 +87,12 @@ def prod_env() -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": (state / "secret_key").read_text().strip(),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/cms_prod_local",
-        "REDIS_URL": "redis://127.0.0.1:6379/1",
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-        "SITE_URL": "http://127.0.0.1:8101",
+        "SITE_URL": f"http://127.0.0.1:{NGINX_PORT}",
+        # A change made here is purged from Varnish by the worker, as one made on an app server.
+        "VARNISH_URLS": f"http://127.0.0.1:{VARNISH_PORT}",
         "MEDIA_ROOT": str(state / "media"),
         "STATIC_ROOT": str(state / "static"),
         "SECURE_SSL_REDIRECT": "false",
@@ -247,7 +256,8 @@ def run_scenario(name: str, paths: list[str], seconds: float, threads: int, dire
         elif name == "cache_flush":
             time.sleep(seconds / 3)
             scenario.events["flushed"] = time.monotonic()
-            subprocess.run(["redis-cli", "-p", "6379", "-n", "1", "flushdb"], check=True, capture_output=True)
+            redis_db = REDIS_URL.rsplit("/", 1)[-1] or "0"
+            subprocess.run(["redis-cli", "-p", "6379", "-n", redis_db, "flushdb"], check=True, capture_output=True)
             time.sleep(seconds * 2 / 3)
             before = [s.latency_ms for s in scenario.samples if s.started < scenario.events["flushed"]]
             baseline = statistics.median(before) if before else 0
@@ -269,6 +279,17 @@ def run_scenario(name: str, paths: list[str], seconds: float, threads: int, dire
             time.sleep(seconds * 2 / 3)
             scenario.notes.append(
                 f"errors from 2 s after the kill: {errors_after(scenario, scenario.events['killed'] + 2)}"
+            )
+        elif name == "varnish_restart":
+            # nginx sends requests straight to the app servers while Varnish does not answer
+            # (deploy/nginx/cms.conf, `backup`), and the worker retries the purges it missed.
+            time.sleep(seconds / 3)
+            scenario.events["restart"] = time.monotonic()
+            subprocess.run(["scripts/prod-local.sh", "restart-varnish"], cwd=ROOT, check=True, capture_output=True)
+            scenario.events["back"] = time.monotonic()
+            time.sleep(max(0.0, seconds - (time.monotonic() - begin)))
+            scenario.notes.append(
+                f"5xx/refused during and after the restart: {errors_after(scenario, scenario.events['restart'])}"
             )
     published, failed = editor.finish()
     scenario.notes.append(f"editor: {len(published)} publishes reported success, {failed} failed")
@@ -326,14 +347,85 @@ def unpublish_propagation() -> dict:
     return {"seconds_until_gone_on_B": done}
 
 
-SCENARIOS = ("baseline", "postgres_restart", "redis_stop", "redis_pause", "cache_flush", "worker_kill")
+def fetch(port: int, path: str) -> tuple[int, dict, str]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), ""
+
+
+def varnish_unpublish() -> dict:
+    """Warm Varnish with an article in its unit's and the site's lists and feeds, its API detail and
+    page; unpublish it (the worker purges its keys); poll Varnish until each no longer shows it."""
+    output = (
+        django_shell(
+            "from cms.news.selectors import published_articles\n"
+            "p=published_articles().filter(units__isnull=False).first()\nprint(p.pk, p.units.first().slug, p.url)"
+        )
+        .strip()
+        .splitlines()[-1]
+    )
+    pk, unit, url = output.split()
+    detail = f"/api/v1/articles/{pk}/"
+    checks = {
+        "page": (url, lambda status, body: status == 404),
+        "api_detail": (detail, lambda status, body: status == 404),
+        "api_list": ("/api/v1/articles/?limit=50", lambda status, body: f'"id":{pk},' not in body.replace(" ", "")),
+        "api_unit_list": (
+            f"/api/v1/articles/?unit={unit}",
+            lambda status, body: f'"id":{pk},' not in body.replace(" ", ""),
+        ),
+        "feed": ("/feeds/atom.xml", lambda status, body: f"{detail}" not in body and url not in body),
+        "unit_feed": (f"/feeds/units/{unit}/rss.xml", lambda status, body: url not in body),
+        "home": ("/", lambda status, body: f'href="{url}"' not in body),
+    }
+    hits = {}
+    for name, (path, gone) in checks.items():  # fill the cache, then make sure it is a hit that shows it
+        fetch(VARNISH_PORT, path)
+        status, headers, body = fetch(VARNISH_PORT, path)
+        hits[name] = headers.get("X-Cache")
+        if gone(status, body):
+            raise RuntimeError(f"{name}: {path} does not show article {pk} before the unpublish")
+    output = django_shell(
+        f"import time\nfrom wagtail.models import Page\nPage.objects.get(pk={pk}).specific.unpublish()\n"
+        "print(time.time())"
+    )
+    started = time.monotonic() - (time.time() - float(output.strip().splitlines()[-1]))
+    done = {}
+    while len(done) < len(checks) and time.monotonic() - started < 10:
+        for name, (path, gone) in checks.items():
+            if name in done:
+                continue
+            status, _headers, body = fetch(VARNISH_PORT, path)
+            if gone(status, body):
+                done[name] = round(time.monotonic() - started, 2)
+        time.sleep(0.02)
+    slowest = max(done.values()) if len(done) == len(checks) else None
+    return {
+        "article": int(pk),
+        "x_cache_before": hits,
+        "seconds_until_gone_from_varnish": done,
+        "within_1_s": slowest is not None and slowest <= 1.0,
+    }
+
+
+SCENARIOS = (
+    "baseline",
+    "postgres_restart",
+    "redis_stop",
+    "redis_pause",
+    "cache_flush",
+    "worker_kill",
+    "varnish_restart",
+)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=20, help="per scenario (at most 60)")
     parser.add_argument("--threads", type=int, default=8)
-    parser.add_argument("--only", nargs="*", choices=[*SCENARIOS, "propagation"])
+    parser.add_argument("--only", nargs="*", choices=[*SCENARIOS, "propagation", "varnish_unpublish"])
     parser.add_argument("--direct", action="store_true", help="load the app servers directly, not through nginx")
     args = parser.parse_args()
     seconds = min(args.seconds, 60)
@@ -354,6 +446,9 @@ def main() -> None:
         if not args.only or "propagation" in args.only:
             report["propagation"] = unpublish_propagation()
             print(json.dumps(report["propagation"]), flush=True)
+        if not args.only or "varnish_unpublish" in args.only:
+            report["varnish_unpublish"] = varnish_unpublish()
+            print(json.dumps(report["varnish_unpublish"]), flush=True)
     finally:
         subprocess.run(["scripts/prod-local.sh", "stop"], cwd=ROOT)
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -362,7 +457,7 @@ def main() -> None:
         "|---|---:|---|---:|---:|---:|---|",
     ]
     for name, row in report.items():
-        if name == "propagation":
+        if name in ("propagation", "varnish_unpublish"):
             continue
         lines.append(
             f"| {name} | {row['requests']} | {row['by_status']} | {row['p50_ms']} | {row['p99_ms']} "
@@ -370,6 +465,12 @@ def main() -> None:
         )
     if "propagation" in report:
         lines.append(f"\nUnpublished on A, gone on B after (s): {report['propagation']['seconds_until_gone_on_B']}")
+    if "varnish_unpublish" in report:
+        row = report["varnish_unpublish"]
+        lines.append(
+            f"\nUnpublished, gone from Varnish after (s): {row['seconds_until_gone_from_varnish']} "
+            f"(X-Cache before: {row['x_cache_before']}; within 1 s: {row['within_1_s']})"
+        )
     text = "\n".join(lines)
     (RESULTS / "faults.md").write_text(text + "\n")
     (RESULTS / "faults.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))

@@ -10,10 +10,14 @@
 4. Prints one table (requests/s, p50, p99, queries) with the baselines side by side and the
    ratios the issues set as targets, and writes bench/results/results.{json,md,png}.
 
+5. In front of the warm server, Varnish with the deployed VCL (bench/front.py): a hit, the same
+   bytes served by nginx as a static file (the limit of any cache here), and a miss.
+
 `--against DIR` compares this checkout with another one (an earlier commit, with its own
 `.venv`): both are served side by side on the same database, each scenario's turn loads one
 and then the other (in alternating order), and the table gives both medians, the change and
 whether it is within 5% (issue 13's rule for "no regression"), in bench/results/compare.md.
+The shared-cache scenarios are left out of a comparison.
 
 The framework's floor is a bare Django view returning a fixed body as large as the response it
 is compared with (issue 3's definition): one as large as the API list, one as large as the RSS
@@ -35,6 +39,8 @@ import time
 import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from bench import front
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -59,8 +65,10 @@ class Scenario:
     key: str
     label: str
     path: str
-    cache: str  # "off" (cold) or "on" (warm)
+    cache: str  # "off" (cold), "on" (warm) or "front" (warm, Varnish and nginx in front)
     conditional: bool = False  # send If-None-Match with the ETag of a first response
+    server: str = "app"  # "app" (gunicorn), "varnish" or "nginx" (bench/front.py)
+    unique_query: bool = False  # a query string of its own per request: every one a Varnish miss
 
 
 @dataclass
@@ -78,7 +86,7 @@ class Result:
     bytes: int | None
 
 
-def scenarios(article_id: int) -> list[Scenario]:
+def scenarios(article_id: int, article_path: str = "/") -> list[Scenario]:
     article_type = "news.ArticlePage"
     return [
         # The floors run in the warm server's turns: the ratios compare runs taken side by side.
@@ -98,6 +106,11 @@ def scenarios(article_id: int) -> list[Scenario]:
         Scenario("atom_warm", "our Atom, warm", "/feeds/atom.xml", "on"),
         Scenario("rss_304", "our RSS, 304 (If-None-Match)", "/feeds/rss.xml", "on", conditional=True),
         Scenario("list_304", "our list, 304 (If-None-Match)", "/api/v1/articles/?limit=20", "on", conditional=True),
+        Scenario("static_copy", "nginx: a Varnish hit's bytes as a static file (the limit)", front.STATIC_COPY,
+                 "front", server="nginx"),
+        Scenario("varnish_hit", "our article page through Varnish, hit", article_path, "front", server="varnish"),
+        Scenario("varnish_miss", "our article page through Varnish, miss (new query string each request)",
+                 article_path, "front", server="varnish", unique_query=True),
         *search_scenarios(),
     ]  # fmt: skip
 
@@ -185,8 +198,12 @@ LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTIL
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def run_wrk(url: str, seconds: int, connections: int, headers: list[str]) -> tuple[float, float, float, int]:
+def run_wrk(
+    url: str, seconds: int, connections: int, headers: list[str], script: str | None = None
+) -> tuple[float, float, float, int]:
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "30s"]
+    if script:
+        command += ["-s", script]
     for header in headers:
         command += ["-H", header]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
@@ -214,13 +231,15 @@ def count_queries(paths: list[str], tree: Tree = THIS) -> dict[str, tuple[int, i
     return {path: (queries, size) for path, (queries, size, _status) in json.loads(output.splitlines()[-1]).items()}
 
 
-def first_article_id() -> int:
+def first_article() -> tuple[int, str]:
+    """The id and page path of the article the detail scenarios read."""
     code = (
         "import django;django.setup()\nfrom cms.news.selectors import published_articles\n"
-        "print(published_articles().filter(legacy_id__startswith='bench-').values_list('pk',flat=True)[50])\n"
+        "a=published_articles().filter(legacy_id__startswith='bench-')[50]\nprint(a.pk, a.url)\n"
     )
     output = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=bench_env("off"), capture_output=True, text=True)
-    return int(output.stdout.strip().splitlines()[-1])
+    article_id, path = output.stdout.strip().splitlines()[-1].split()
+    return int(article_id), path
 
 
 def table(results: dict[str, Result]) -> str:
@@ -261,6 +280,8 @@ def ratios(results: dict[str, Result]) -> list[str]:
         f"our warm RSS / list-size floor (for reference): {ratio('rss_warm', 'floor')}",
         f"our RSS 304 / list-size floor: {ratio('rss_304', 'floor')} (target ≥ 0.8×)",
         f"our list 304 / list-size floor: {ratio('list_304', 'floor')}",
+        f"Varnish hit / nginx static file of the same bytes: {ratio('varnish_hit', 'static_copy')}",
+        f"Varnish hit / Varnish miss: {ratio('varnish_hit', 'varnish_miss')}",
         *[
             f"our API search / LIKE baseline, {label}: {ratio(f'search_{key}', f'like_{key}')} req/s, "
             f"p50 {p50_ratio(f'like_{key}', f'search_{key}')} faster (target p50 ≥ {20 if key == 'rare' else 5}× "
@@ -278,7 +299,10 @@ def chart(results: dict[str, Result], path: Path) -> None:
 
     labels = [result.label for result in results.values()]
     values = [result.rps for result in results.values()]
-    baselines = ("floor", "floor_feed", "v2_list", "v2_detail", "syndication", *(f"like_{key}" for key in SEARCHES))
+    baselines = (
+        "floor", "floor_feed", "v2_list", "v2_detail", "syndication", "static_copy",
+        *(f"like_{key}" for key in SEARCHES),
+    )  # fmt: skip
     colours = ["#999999" if key in baselines else "#0b4f8a" for key in results]
     figure, axis = plt.subplots(figsize=(11, 0.45 * len(labels) + 1.5))
     axis.barh(labels[::-1], values[::-1], color=colours[::-1])
@@ -332,11 +356,15 @@ def main() -> None:
     env = bench_env("off")
     ensure_database(env["DATABASE_URL"])
     subprocess.run([PYTHON, "-m", "bench.seed", "--articles", str(args.articles)], cwd=ROOT, env=env, check=True)
-    article_id = first_article_id()
-    chosen = [s for s in scenarios(article_id) if not args.only or s.key in args.only]
+    article_id, article_path = first_article()
+    chosen = [s for s in scenarios(article_id, article_path) if not args.only or s.key in args.only]
+    if (args.against or not front.available()) and any(s.cache == "front" for s in chosen):
+        why = "a comparison measures the app servers" if args.against else "Varnish or nginx is not installed"
+        print(f"{why}: the shared-cache scenarios are skipped.", flush=True)
+        chosen = [s for s in chosen if s.cache != "front"]
 
     print("measuring queries per request…", flush=True)
-    paths = sorted({s.path for s in chosen})
+    paths = sorted({s.path for s in chosen if s.server == "app"})
     counts = {tree: count_queries(paths, tree) for tree in trees}
     list_size = counts[THIS].get("/api/v1/articles/?limit=20", (0, 60_000))[1]
     feed_size = counts[THIS].get("/feeds/rss.xml", (0, 550_000))[1]
@@ -347,38 +375,51 @@ def main() -> None:
         tree_counts["/feeds/bench/floor.xml"] = (0, feed_size)
 
     results: dict[Tree, dict[str, Result]] = {tree: {} for tree in trees}
-    for cache in ("off", "on"):
+    for cache in ("off", "on", "front"):
         group = [s for s in chosen if s.cache == cache]
         if not group:
             continue
         servers: dict[Tree, tuple[subprocess.Popen, int]] = {}
+        in_front = None
         runs: dict[tuple[Tree, str], list[tuple[float, float, float, int]]] = {
             (tree, s.key): [] for tree in trees for s in group
         }
         try:
             for tree in trees:
                 port = free_port()
-                servers[tree] = (start_gunicorn(cache, port, tree), port)
+                servers[tree] = (start_gunicorn("off" if cache == "off" else "on", port, tree), port)
+            if cache == "front":  # never with --against: only this checkout is measured behind Varnish
+                in_front = front.start(servers[THIS][1], article_path, free_port(), free_port())
             for turn in range(args.rounds):
                 for scenario in group:
                     for tree in trees if turn % 2 == 0 else trees[::-1]:
-                        url = f"http://127.0.0.1:{servers[tree][1]}{scenario.path}"
+                        ports = {"app": servers[tree][1]}
+                        if in_front:
+                            ports |= {"varnish": in_front.varnish_port, "nginx": in_front.nginx_port}
+                        url = f"http://127.0.0.1:{ports[scenario.server]}{scenario.path}"
                         headers = [f"If-None-Match: {etag_of(url)}"] if scenario.conditional else []
+                        headers += [front.GZIP] if cache == "front" else []
+                        script = in_front.unique_query_script if scenario.unique_query else None
                         who = f" ({tree.name})" if len(trees) > 1 else ""
                         print(f"load, round {turn + 1}/{args.rounds}: {scenario.label}{who}…", flush=True)
-                        run_wrk(url, 2 if turn == 0 else 1, args.connections, headers)  # warm-up
-                        runs[tree, scenario.key].append(run_wrk(url, args.seconds, args.connections, headers))
+                        run_wrk(url, 2 if turn == 0 else 1, args.connections, headers, script)  # warm-up
+                        runs[tree, scenario.key].append(run_wrk(url, args.seconds, args.connections, headers, script))
         finally:
+            if in_front:
+                in_front.stop()
             for process, _port in servers.values():
                 stop(process)
         for tree in trees:
             for scenario in group:
                 taken = runs[tree, scenario.key]
                 rates = [run[0] for run in taken]
-                queries, size = counts[tree].get(scenario.path, (None, None))
+                queries, size = counts[tree].get(scenario.path) or (None, None)
+                if cache == "front":  # bytes on the wire: gzipped, the same for all three
+                    queries, size = (None if scenario.unique_query else 0), in_front.hit_bytes
                 results[tree][scenario.key] = Result(
                     scenario.key, scenario.label,
-                    "none" if scenario.key.startswith("floor") else "off" if cache == "off" else "Redis",
+                    "none" if scenario.key.startswith("floor") else "off" if cache == "off"
+                    else {"varnish": "Varnish (Redis behind)", "nginx": "file"}.get(scenario.server, "Redis"),
                     statistics.median(rates), min(rates), max(rates),
                     statistics.median(run[1] for run in taken), statistics.median(run[2] for run in taken),
                     sum(run[3] for run in taken),

@@ -1,6 +1,7 @@
 """Helpers the test modules share: the admin's article form, the legacy files and their oracle,
 the text of a rendered article, a clock moved by hand, a free loopback port, a WebSub hub on
-loopback, and the headless Chromium the browser tests use.
+loopback, a shared cache on loopback that records purges, and the headless Chromium the browser
+tests use.
 
 Fixtures (the SMTP server, the browser) are in conftest.py.
 """
@@ -214,6 +215,48 @@ class Hub:
 
     def __exit__(self, *exc):
         self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class PurgeRecorder:
+    """A shared cache on loopback that records the surrogate keys of each PURGE (the `xkey`
+    header, as Varnish's xkey vmod reads it), and can fail the first ones."""
+
+    def __init__(self, failures: int = 0, status: int = 200):
+        self.purges: list[list[str]] = []
+        self.failures_left = failures
+        self.status = status
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_PURGE(self):
+                recorder.purges.append(self.headers.get("xkey", "").split())
+                if recorder.failures_left:
+                    recorder.failures_left -= 1
+                    self.send_response(503)
+                else:
+                    self.send_response(recorder.status)
+                    self.send_header("X-Purged", "1")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def keys(self) -> set[str]:
+        return {key for purge in self.purges for key in purge}
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
         self.server.shutdown()
         self.server.server_close()
 

@@ -1,17 +1,23 @@
 """The publish pipeline (cms/publishing/services.py): publishing, unpublishing, moving, deleting
 and restricting an article each log it for member units, bump the content version (now and
-after commit), ping the WebSub hub about its feeds after commit, and leave search telling the truth."""
+after commit), ping the WebSub hub about its feeds after commit, purge the shared cache of exactly
+the surrogate keys concerned after commit, and leave search telling the truth."""
+
+import datetime
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from api.models import ArticleChange
+from cms.http_cache import purge
 from cms.http_cache.freshness import content_version
 from cms.news.models import ArticlePage
 from cms.news.selectors import published_articles, search_articles
 from cms.search.models import ArticleSearchDocument
-from tests.factories import MemberUnitFactory, corporate_index, make_article, unit_index
-from tests.helpers import Hub
+from tests.factories import CategoryFactory, MemberUnitFactory, corporate_index, make_article, unit_index
+from tests.helpers import Hub, PurgeRecorder
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +213,125 @@ def test_deleting_a_restricted_article_never_shows_it_as_public_in_the_log(artic
 def test_renaming_a_unit_bumps_the_content_version(unit, django_capture_on_commit_callbacks):
     unit.name = "Nhiệt điện Vĩnh Tân"
     assert_version_bumped_now_and_after_commit(unit.save, django_capture_on_commit_callbacks)
+
+
+# --- Shared cache (Varnish) purges --------------------------------------------------------------
+
+ARTICLE_KEYS_BESIDES_ITS_OWN = {"unit-vinh-tan", "feed", "home", "list", "sitemap"}
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """A cache in front that records the surrogate keys each purge names."""
+    with PurgeRecorder() as cache:
+        settings.WAGTAILFRONTENDCACHE = {
+            "varnish": {"BACKEND": "cms.http_cache.purge.VarnishBackend", "LOCATION": cache.url}
+        }
+        yield cache
+
+
+def test_publishing_purges_the_articles_keys_after_commit(shared_cache, unit, django_capture_on_commit_callbacks):
+    category = CategoryFactory(slug="san-xuat")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        article = make_article(units=[unit], categories=[category], tags=["công đoàn"])
+    assert shared_cache.purges == []
+    for callback in callbacks:
+        callback()
+    assert shared_cache.keys == {
+        f"article-{article.pk}",
+        "category-san-xuat",
+        "tag-cong-doan",
+        *ARTICLE_KEYS_BESIDES_ITS_OWN,
+    }
+
+
+def test_publishing_into_other_units_purges_the_units_it_left_too(
+    shared_cache, article, django_capture_on_commit_callbacks
+):
+    other = MemberUnitFactory(slug="song-hinh")
+    article = ArticlePage.objects.get(pk=article.pk)
+    article.units = [other]
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    assert {"unit-vinh-tan", "unit-song-hinh", f"article-{article.pk}"} <= shared_cache.keys
+
+
+def test_unpublishing_purges_the_articles_keys(shared_cache, article, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+    assert shared_cache.keys == {f"article-{article.pk}", *ARTICLE_KEYS_BESIDES_ITS_OWN}
+
+
+def test_moving_an_article_purges_its_keys(shared_cache, article, unit, django_capture_on_commit_callbacks):
+    section = unit_index(unit)
+    with django_capture_on_commit_callbacks(execute=True):
+        move_to(article, section)
+    assert shared_cache.keys == {f"article-{article.pk}", *ARTICLE_KEYS_BESIDES_ITS_OWN}
+
+
+def test_moving_a_section_purges_everything_its_menu_is_on(shared_cache, unit, django_capture_on_commit_callbacks):
+    section = unit_index(unit)
+    with django_capture_on_commit_callbacks(execute=True):
+        section.move(corporate_index(), pos="first-child")
+    assert shared_cache.keys == {purge.EVERYTHING}
+
+
+def test_deleting_a_live_article_purges_its_keys(shared_cache, article, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePage.objects.get(pk=article.pk).delete()
+    assert shared_cache.keys == {f"article-{article.pk}", *ARTICLE_KEYS_BESIDES_ITS_OWN}
+
+
+def test_scheduled_publishing_purges_the_articles_keys(shared_cache, unit, django_capture_on_commit_callbacks):
+    draft = make_article(units=[unit], publish=False)
+    draft.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled")
+    assert ArticlePage.objects.get(pk=draft.pk).live
+    assert shared_cache.keys == {f"article-{draft.pk}", *ARTICLE_KEYS_BESIDES_ITS_OWN}
+
+
+def test_expiry_purges_the_articles_keys(shared_cache, article, django_capture_on_commit_callbacks):
+    ArticlePage.objects.filter(pk=article.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled")
+    assert not ArticlePage.objects.get(pk=article.pk).live
+    assert shared_cache.keys == {f"article-{article.pk}", *ARTICLE_KEYS_BESIDES_ITS_OWN}
+
+
+def test_restricting_an_article_purges_its_keys(shared_cache, article, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    assert shared_cache.keys == {f"article-{article.pk}", *ARTICLE_KEYS_BESIDES_ITS_OWN}
+
+
+def test_a_units_entitlement_change_purges_nothing_shared(shared_cache, unit, django_capture_on_commit_callbacks):
+    # Only API-key callers see what it decides, and their answers are private.
+    unit_index(unit)  # its section exists already (else saving the unit adds it, and the menu changes)
+    with django_capture_on_commit_callbacks(execute=True):
+        unit.receives_internal_news = not unit.receives_internal_news
+        unit.save()
+    assert shared_cache.purges == []
+
+
+def test_renaming_a_unit_purges_everything_its_name_is_on(shared_cache, unit, django_capture_on_commit_callbacks):
+    unit_index(unit)
+    with django_capture_on_commit_callbacks(execute=True):
+        unit.name = "Nhà máy Thủy điện Vĩnh Tân"
+        unit.save()
+    assert shared_cache.keys == {purge.EVERYTHING}
+
+
+def test_a_rolled_back_publish_purges_nothing(shared_cache, unit, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        make_article(units=[unit])
+    # The transaction never commits: the callbacks are dropped, not run.
+    assert callbacks and shared_cache.purges == []
+
+
+def test_without_a_shared_cache_publishing_enqueues_no_purge(article, monkeypatch, django_capture_on_commit_callbacks):
+    enqueued = []
+    monkeypatch.setattr(purge, "_enqueue", enqueued.append)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+    assert enqueued == []

@@ -11,7 +11,14 @@ Wagtail's and Django's signals call these functions and nothing else does this w
 3. **WebSub** (`feeds.websub`): the feeds the affected articles appear in are read now and the
    hub is pinged after commit, in a background task (a deleted article: when Wagtail unpublishes
    it, just before the delete).
-4. **Search index**: nothing to do here. Wagtail's search signal handlers write an article's
+4. **Shared cache** (`cms.http_cache.purge`, Varnish in front): the surrogate keys of every
+   response that shows an affected article, or whose list it enters or leaves
+   (`surrogate_keys.keys_for_change`), purged after commit by the task worker, with retries. An
+   article published with other units, categories or tags than before purges both sets (read
+   before the save, `article_saving`). A change to a page that is not an article (the home page,
+   a section) or to a name every page's menu shows purges everything (`purge.EVERYTHING`).
+   Nothing at all without a shared cache configured.
+5. **Search index**: nothing to do here. Wagtail's search signal handlers write an article's
    index document whenever the page is saved (publishing, unpublishing and moving all save it)
    and remove it with the page (`cms/search/backend.py`); database triggers keep the full-text
    vectors in step with the document (migration `article_search.0001`). What search may show is
@@ -24,8 +31,11 @@ from django.db.models import QuerySet
 from wagtail.models import Page, PageViewRestriction
 
 from api.changes import record_article_event
+from cms.http_cache import purge
 from cms.http_cache.freshness import bump_content_version
+from cms.http_cache.surrogate_keys import keys_for_change
 from cms.news.models import ArticlePage
+from cms.news.snippets import MemberUnit
 from feeds.websub import notify_hub_after_commit
 
 
@@ -35,6 +45,7 @@ def page_published(page: Page) -> None:
     _log(articles, "publish")
     _bump_content_version()
     notify_hub_after_commit(articles)
+    _purge_page(page)
 
 
 def page_unpublished(page: Page) -> None:
@@ -45,21 +56,25 @@ def page_unpublished(page: Page) -> None:
     _log(articles, "unpublish")
     _bump_content_version()
     notify_hub_after_commit(articles)
+    _purge_page(page)
 
 
 def page_moved(page: Page, *, url_changed: bool) -> None:
     """`page` moved in the tree with everything below it. A move among its siblings changes no
-    URL, so no feed shows anything new and the hub is left alone."""
+    URL, so no feed shows anything new and the hub is left alone. A move changes no article's
+    units, categories or tags: the keys read after it are those from before."""
     articles = _articles_at_or_below(page.pk)
     _log(articles, "move")
     _bump_content_version()
     if url_changed:
         notify_hub_after_commit(articles.filter(live=True))
+    _purge_page(page)
 
 
 def page_deleted(page: Page) -> None:
     """`page` was deleted (its `Page` row, the last to go). A live page was unpublished first
-    (`page_unpublished`, which pinged the hub), so only the log and the version are left."""
+    (`page_unpublished`, which pinged the hub and purged the shared cache), so only the log and
+    the version are left."""
     is_article = issubclass(page.specific_class or Page, ArticlePage)
     _log([page] if is_article else [], "delete")
     _bump_content_version()
@@ -72,12 +87,65 @@ def view_restriction_changed(restriction: PageViewRestriction) -> None:
     _log(articles, "restriction")
     _bump_content_version()
     notify_hub_after_commit(articles.filter(live=True))
+    page = Page.objects.filter(pk=restriction.page_id).first()
+    if page is not None:
+        _purge_page(page)
 
 
-def shown_names_changed() -> None:
+def article_saving(article: ArticlePage, *, update_fields) -> None:
+    """`article` is about to be saved whole (publishing a revision saves it with the revision's
+    units, categories and tags): remember the keys of the stored one, which a publish purges
+    besides the new ones (a list the article leaves must lose it too)."""
+    if not purge.enabled() or article.pk is None or update_fields is not None:
+        return
+    stored = _with_classification(ArticlePage.objects.filter(pk=article.pk)).first()
+    if stored is not None:
+        article._surrogate_keys_before = keys_for_change(stored)
+
+
+def shown_names_changed(instance=None) -> None:
     """A member unit, category or author, or the site's identity, was saved or deleted: their
-    names are on cached cards, feeds and menus, which a new content version renders afresh."""
+    names are on cached cards, feeds and menus, which a new content version renders afresh. A
+    unit whose entitlement to internal news alone changed shows nothing new to the public: only
+    API-key callers see what it decides, and their answers are never in a shared cache."""
     _bump_content_version()
+    if not (isinstance(instance, MemberUnit) and not _shown_fields_changed(instance)):
+        purge.purge_after_commit([purge.EVERYTHING])
+
+
+def member_unit_saving(unit: MemberUnit) -> None:
+    """Remember what the public sees of the stored unit (`shown_names_changed` compares)."""
+    if purge.enabled() and unit.pk is not None:
+        unit._shown_fields_before = MemberUnit.objects.filter(pk=unit.pk).values(*_unit_shown_fields()).first()
+
+
+def _unit_shown_fields() -> list[str]:
+    return [f.attname for f in MemberUnit._meta.concrete_fields if f.name not in ("id", "receives_internal_news")]
+
+
+def _shown_fields_changed(unit: MemberUnit) -> bool:
+    before = getattr(unit, "_shown_fields_before", None)
+    if before is None:  # a new unit, or a deleted one
+        return True
+    return before != {name: getattr(unit, name) for name in _unit_shown_fields()}
+
+
+def _purge_page(page: Page) -> None:
+    """Purge what shows `page` (an article and the articles below it), or everything for any
+    other page: sections and the home page are on every page's menu and breadcrumbs."""
+    if not purge.enabled():
+        return
+    if not issubclass(page.specific_class or Page, ArticlePage):
+        purge.purge_after_commit([purge.EVERYTHING])
+        return
+    article = page if isinstance(page, ArticlePage) else page.specific
+    keys = list(getattr(article, "_surrogate_keys_before", []))
+    keys += keys_for_change(article)
+    purge.purge_after_commit(keys)
+
+
+def _with_classification(articles: QuerySet) -> QuerySet:
+    return articles.prefetch_related("units", "categories", "tags")  # what keys_for_change reads
 
 
 def _only_articles(page: Page) -> list[ArticlePage]:

@@ -2,10 +2,11 @@
 function that says what follows (services.py)."""
 
 from django.db.models import QuerySet
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.news.models import ArticlePage
 from cms.news.snippets import Author, Category, MemberUnit
 from cms.website.models import SiteIdentity
 
@@ -42,8 +43,16 @@ def _restriction_deleted(sender, instance, origin=None, **kwargs):
         services.view_restriction_changed(instance)
 
 
-def _shown_name_changed(sender, **kwargs):
-    services.shown_names_changed()
+def _article_saving(sender, instance, update_fields=None, **kwargs):
+    services.article_saving(instance, update_fields=update_fields)
+
+
+def _unit_saving(sender, instance, **kwargs):
+    services.member_unit_saving(instance)
+
+
+def _shown_name_changed(sender, instance=None, **kwargs):
+    services.shown_names_changed(instance)
 
 
 def connect() -> None:
@@ -54,6 +63,8 @@ def connect() -> None:
     post_delete.connect(_deleted, sender=Page, dispatch_uid="publishing-deleted")
     post_save.connect(_restriction_saved, sender=PageViewRestriction, dispatch_uid="publishing-restricted")
     post_delete.connect(_restriction_deleted, sender=PageViewRestriction, dispatch_uid="publishing-unrestricted")
+    pre_save.connect(_article_saving, sender=ArticlePage, dispatch_uid="publishing-article-saving")
+    pre_save.connect(_unit_saving, sender=MemberUnit, dispatch_uid="publishing-unit-saving")
     for model in SHOWN_NAMES:
         post_save.connect(_shown_name_changed, sender=model, dispatch_uid=f"publishing-saved-{model.__name__}")
         post_delete.connect(_shown_name_changed, sender=model, dispatch_uid=f"publishing-deleted-{model.__name__}")

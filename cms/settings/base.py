@@ -340,6 +340,17 @@ SITE_MAX_AGE = env.int("SITE_MAX_AGE", default=60)  # the site's pages, for brow
 # The `Surrogate-Key` header naming what a response shows stays under this many bytes; a longer
 # one falls back to broader keys (cms/http_cache/surrogate_keys.py).
 SURROGATE_KEY_MAX_BYTES = env.int("SURROGATE_KEY_MAX_BYTES", default=2048)
+# Varnish in front (deploy/varnish/cms.vcl), purged by surrogate key on every change
+# (cms/http_cache/purge.py), through wagtail.contrib.frontend_cache's backend registry: one
+# backend per address in VARNISH_URLS (comma-separated, e.g. http://127.0.0.1:6081). Empty (the
+# default): no shared cache, purging does nothing. A failed purge is retried by the task worker
+# FRONTEND_CACHE_PURGE_ATTEMPTS times in all, 1 s, 2 s, 4 s … apart.
+VARNISH_URLS = env.list("VARNISH_URLS", default=[])
+WAGTAILFRONTENDCACHE = {
+    f"varnish-{number}": {"BACKEND": "cms.http_cache.purge.VarnishBackend", "LOCATION": url, "TIMEOUT": 2.0}
+    for number, url in enumerate(VARNISH_URLS, start=1)
+}
+FRONTEND_CACHE_PURGE_ATTEMPTS = env.int("FRONTEND_CACHE_PURGE_ATTEMPTS", default=5)
 
 # --- Content ----------------------------------------------------------------------------------
 LEGACY_DEMO_DIR = BASE_DIR / "cms" / "news" / "demo" / "legacy"
