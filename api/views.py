@@ -18,9 +18,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from taggit.models import Tag
 
-from cms.news.cards import article_cards, ranked_cards
+from cms.news.cards import article_cards, card_rows, complete_cards, ranked_cards
 from cms.news.image_prefetch import prefetched_body_images
-from cms.news.models import ArticlePage, Category, MemberUnit
+from cms.news.models import Category, MemberUnit
 from cms.news.selectors import (
     attach_snippets,
     most_viewed_articles,
@@ -252,18 +252,19 @@ class ArticleDetailView(ReadOnlyApiView):
         if not ARTICLE_ID.fullmatch(article_id):
             raise ValidationError({"id": ["Mã bài viết phải là số nguyên dương, ví dụ /api/v1/articles/42/."]})
         fields = raise_for_form(ArticleDetailForm(request.query_params))["fields"]
-        found = article_cards(self.published().filter(pk=article_id)[:1], body="blocks")
+        published = self.published()
+        found = card_rows(published.filter(pk=article_id)[:1], body="blocks")
         if not found:
             raise NotFound({"id": [f"Không có bài viết đã xuất bản với mã {article_id}."]})
         article = found[0]
-        article.related_articles = self.related(article) if fields is None or "related" in fields else []
-        with prefetched_body_images([article]):
+        # The site's "Tin liên quan" (`selectors.related_articles`), completed with the article
+        # itself: one read of photos (hero, body, related) and one of relations for both.
+        wanted = fields is None or "related" in fields
+        article.related_articles = card_rows(related_articles(article, articles=published)) if wanted else []
+        images = complete_cards([article, *article.related_articles])
+        with prefetched_body_images([article], images=images):
             data = s.ArticleDetailSerializer(article, fields=fields, context={"request": request}).data
         return Response(data)
-
-    def related(self, article: ArticlePage) -> list[ArticlePage]:
-        """The site's "Tin liên quan" (`selectors.related_articles`), as cards."""
-        return article_cards(related_articles(article, articles=self.published()))
 
 
 @document(

@@ -66,6 +66,15 @@ def article_cards(
     """
     if keys_first:
         return _cards_by_keys(articles, body=body, renditions=renditions)
+    cards = card_rows(articles, body=body)
+    complete_cards(cards, renditions=renditions)
+    return cards
+
+
+def card_rows(articles: QuerySet, *, body: Literal["blocks", "raw"] | None = None) -> list[ArticlePage]:
+    """The first half of `article_cards`, one query: the articles with their authors, but not
+    yet their photos and relations. A caller reading two lists for one response (an article
+    and its related articles) completes both with one `complete_cards`."""
     if body != "blocks":
         articles = articles.only(*CARD_COLUMNS)
     if body == "raw":
@@ -73,21 +82,34 @@ def article_cards(
     # The author's name and slug as two columns: an Author built per card cost more than the rest
     # of the card's read (bench/README.md).
     cards = list(articles.annotate(card_author_name=F("author__name"), card_author_slug=F("author__slug")))
-    body_ids: dict[int, list[int]] = {}
-    if body == "raw":
-        for card in cards:
-            card.raw_body = card.raw_body if isinstance(card.raw_body, list) else []
-            body_ids[card.pk] = BODY_BLOCK.raw_image_ids(card.raw_body)
-    heroes = {card.hero_image_id for card in cards if card.hero_image_id is not None}
-    images = images_with_renditions(heroes.union(*body_ids.values()), renditions)
     for card in cards:
         card.card_author = (
             Named(card.author_id, card.card_author_name, card.card_author_slug) if card.author_id else None
         )
-        _HERO.set_cached_value(card, images.get(card.hero_image_id))
         if body == "raw":
+            card.raw_body = card.raw_body if isinstance(card.raw_body, list) else []
+    return cards
+
+
+def complete_cards(cards: list[ArticlePage], *, renditions: tuple[str, ...] = RENDITION_FILTERS) -> dict:
+    """The second half of `article_cards`, two queries whatever the cards' number and reads: the
+    photos (heroes, and the body's of the cards read with a body) with their renditions, and
+    the units, categories and tags. Returns the photos by id, for the body's blocks
+    (`image_prefetch.prefetched_body_images(..., images=)`)."""
+    body_ids: dict[int, list[int]] = {}
+    for card in cards:
+        if hasattr(card, "raw_body"):
+            body_ids[card.pk] = BODY_BLOCK.raw_image_ids(card.raw_body)
+        elif "body" not in card.get_deferred_fields():
+            body_ids[card.pk] = BODY_BLOCK.raw_image_ids(card.body.raw_data)
+    heroes = {card.hero_image_id for card in cards if card.hero_image_id is not None}
+    images = images_with_renditions(heroes.union(*body_ids.values()), renditions)
+    for card in cards:
+        _HERO.set_cached_value(card, images.get(card.hero_image_id))
+        if hasattr(card, "raw_body"):
             card.body_images = {pk: images[pk] for pk in body_ids[card.pk] if pk in images}
-    return attach_relations(cards)
+    attach_relations(cards)
+    return images
 
 
 def ranked_cards(articles: QuerySet) -> list[ArticlePage]:

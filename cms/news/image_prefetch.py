@@ -119,13 +119,18 @@ def _known_or_fetched(wanted: set) -> dict:
 
 
 @contextmanager
-def prefetched_body_images(articles: Iterable, specs: tuple[str, ...] = RENDITION_FILTERS) -> Iterator[None]:
-    """Within this block, body images of `articles` come from one query (two with renditions).
+def prefetched_body_images(
+    articles: Iterable, specs: tuple[str, ...] = RENDITION_FILTERS, *, images: dict | None = None
+) -> Iterator[None]:
+    """Within this block, body images of `articles` come from one query (with renditions), or
+    from `images` when the caller has read them already (`cards.complete_cards`).
 
     `specs` narrows the renditions fetched to those the caller shows.
     """
-    ids = {pk for article in articles for pk in article.body.stream_block.raw_image_ids(article.body.raw_data)}
-    token = _prefetched.set(images_with_renditions(ids, specs))
+    if images is None:
+        ids = {pk for article in articles for pk in article.body.stream_block.raw_image_ids(article.body.raw_data)}
+        images = images_with_renditions(ids, specs)
+    token = _prefetched.set(images)
     try:
         yield
     finally:
