@@ -2,6 +2,8 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.search.snippets import highlight, snippet
 from tests.factories import make_article
@@ -70,6 +72,20 @@ def test_search_results_are_paginated_and_keep_the_query(client):
     assert len(second.select(".card")) == 2
     assert client.get("/tim-kiem/", {"q": "dan van", "page": "9"}).status_code == 404
     assert client.get("/tim-kiem/", {"q": "dan van", "page": "x"}).status_code == 200
+
+
+def test_the_results_count_comes_with_the_page_and_matches_every_page(client):
+    for number in range(14):
+        make_article(title=f"Dân vận số {number}")
+    make_article(title="Bài khác")
+    for page_number in ("1", "2"):
+        page = results(client.get("/tim-kiem/", {"q": "dan van", "page": page_number}))
+        assert page.select_one(".results-title").get_text().startswith("14 kết quả")
+    nothing = results(client.get("/tim-kiem/", {"q": "khong co"}))
+    assert nothing.select_one(".results-title").get_text().startswith("Không tìm thấy")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/tim-kiem/", {"q": "dan van"})
+    assert not [query for query in queries if query["sql"].lstrip().upper().startswith("SELECT COUNT(")]
 
 
 def test_highlighting_escapes_html_and_marks_accented_words():

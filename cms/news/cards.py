@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
-from django.db.models import CharField, ExpressionWrapper, F, JSONField, QuerySet, Value
+from django.db.models import CharField, Count, ExpressionWrapper, F, JSONField, QuerySet, Value, Window
 
 from .blocks import BODY_BLOCK
 from .image_prefetch import images_with_renditions
@@ -117,9 +117,20 @@ def ranked_cards(articles: QuerySet) -> list[ArticlePage]:
     return article_cards(articles, keys_first=True)
 
 
-def _cards_by_keys(articles: QuerySet, **options) -> list[ArticlePage]:
+def counted_ranked_cards(articles: QuerySet) -> tuple[list[ArticlePage], int | None]:
+    """`ranked_cards`, and how many articles the whole list holds, counted by the page's own
+    query (`COUNT(*) OVER ()` before its LIMIT): a results page needs the count, and a separate
+    COUNT would match and rank every article a second time. None when the page is empty."""
+    cards, total = _cards_by_keys(articles, counted=True)
+    return cards, total
+
+
+def _cards_by_keys(articles: QuerySet, *, counted: bool = False, **options):
     annotations = list(articles.query.annotations)
-    keys = list(articles.values("pk", *annotations))
+    keys = articles.values("pk", *annotations)
+    if counted:
+        keys = keys.annotate(list_total=Window(Count("pk")))
+    keys = list(keys)
     cards = {
         card.pk: card
         for card in article_cards(ArticlePage.objects.filter(pk__in=[key["pk"] for key in keys]), **options)
@@ -131,6 +142,8 @@ def _cards_by_keys(articles: QuerySet, **options) -> list[ArticlePage]:
             for name in annotations:
                 setattr(card, name, key[name])
             page.append(card)
+    if counted:
+        return page, keys[0]["list_total"] if keys else None
     return page
 
 

@@ -19,7 +19,7 @@ from cms.http_cache import surrogate_keys
 from cms.http_cache.cache_control import cache_control_for
 from cms.http_cache.middleware import shared_cache_page
 from cms.http_cache.validators import conditional_response
-from cms.news.cards import article_cards, ranked_cards
+from cms.news.cards import article_cards, counted_ranked_cards
 from cms.news.models import Category
 from cms.news.selectors import attach_snippets, published_articles, search_articles
 from cms.ops import guess_limits
@@ -67,7 +67,7 @@ def search(request: HttpRequest) -> HttpResponse:
     elif query and not parse_query(query):
         context["query_problem"] = "Từ khóa không có chữ hay số nào để tìm. Hãy nhập ít nhất một từ."
     elif query:
-        page = paginate(request, search_articles(published_articles(), query), read=ranked_cards)
+        page = paginate(request, search_articles(published_articles(), query), counted=counted_ranked_cards)
         attach_snippets(page.object_list, query)
         context["articles"] = page
     return render(request, "pages/search_page.html", context)
