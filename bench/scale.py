@@ -62,6 +62,8 @@ class Scenario:
 
 
 SCENARIOS = [
+    # Reads no article: its ratio is the machine's own drift between sizes (they run minutes apart).
+    Scenario("control", "control: bare Django view, 60 KB, reads no article"),
     Scenario("list_first", "API list, first page (limit 20)"),
     Scenario("list_deep", "API list, 50 cursors deep"),
     Scenario("detail", "API detail"),
@@ -249,7 +251,7 @@ def discover() -> dict:
             raise RuntimeError(f"{path} answered {response.status_code}")
         return response
 
-    paths, notes = {}, {}
+    paths, notes = {"control": "/api/bench/floor/"}, {}
     paths["list_first"] = "/api/v1/articles/?limit=20"
     paths["list_deep"], notes["list_cursors"] = follow_next(
         lambda path: path_of(url) if (url := get(path).json()["next"]) else None, paths["list_first"], DEPTH
