@@ -9,7 +9,7 @@ PORT ?= 8000
 SITE_URL ?= $(or $(shell sed -n 's/^SITE_URL=//p' .env 2>/dev/null | tail -n 1),http://$(HOST):$(PORT))
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run demo test lint browser varnish format bench faults clean messages audit
+.PHONY: help install install-dev run demo test lint browser varnish format bench scale faults clean messages audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -63,6 +63,11 @@ bench: install-dev ## Seed 10,000 articles in PostgreSQL and load API and feeds 
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/pip install --quiet -r bench/requirements.txt
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+scale: install-dev ## The scale table: the same pages at 1,000, 10,000 and 100,000 articles (cms_scale; SCALE_ARGS=...)
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/pip install --quiet -r bench/requirements.txt
+	$(BIN)/python -m bench.scale $(SCALE_ARGS)
 
 faults: install-dev ## Fault and load scenarios against scripts/prod-local.sh (restarts local PostgreSQL and Redis!)
 	$(BIN)/python -m bench.faults $(FAULT_ARGS)

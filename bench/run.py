@@ -199,9 +199,9 @@ UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def run_wrk(
-    url: str, seconds: int, connections: int, headers: list[str], script: str | None = None
+    url: str, seconds: int, connections: int, headers: list[str], script: str | None = None, threads: int = 2
 ) -> tuple[float, float, float, int]:
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "30s"]
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "30s"]
     if script:
         command += ["-s", script]
     for header in headers:
@@ -213,20 +213,24 @@ def run_wrk(
     return rps, latencies.get("50", 0.0), latencies.get("99", 0.0), int(errors.group(1)) if errors else 0
 
 
-def count_queries(paths: list[str], tree: Tree = THIS) -> dict[str, tuple[int, int]]:
-    """Queries and bytes per request, measured in a child process with the cache off."""
+def count_queries(
+    paths: list[str], tree: Tree = THIS, headers: dict[str, str] | None = None
+) -> dict[str, tuple[int, int]]:
+    """Queries and bytes per request, measured in a child process with the cache off; `headers`
+    are sent with every request (a session cookie, for the admin)."""
     code = (
         "import json,sys,django;django.setup()\n"
         "from django.test import Client\nfrom django.db import connection\n"
         "from django.test.utils import CaptureQueriesContext\n"
-        "client=Client();out={}\n"
+        "client=Client(headers=json.loads(sys.argv[2]));out={}\n"
         "for path in json.loads(sys.argv[1]):\n"
         "    client.get(path)\n"
         "    with CaptureQueriesContext(connection) as ctx: r=client.get(path)\n"
         "    out[path]=[len(ctx.captured_queries), len(r.content), r.status_code]\n"
         "print(json.dumps(out))\n"
     )
-    output = subprocess.run([tree.python, "-c", code, json.dumps(paths)], cwd=tree.root, env=bench_env("off", tree),
+    arguments = [json.dumps(paths), json.dumps(headers or {})]
+    output = subprocess.run([tree.python, "-c", code, *arguments], cwd=tree.root, env=bench_env("off", tree),
                             capture_output=True, text=True, check=True).stdout  # fmt: skip
     return {path: (queries, size) for path, (queries, size, _status) in json.loads(output.splitlines()[-1]).items()}
 
