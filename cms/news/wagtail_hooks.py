@@ -11,12 +11,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.users.models import UserProfile
 
-from .snippet_choosers import SnippetChooserViewSet
 from .snippets import Author, Category, MemberUnit
 
 
 class MemberUnitViewSet(SnippetViewSet):
-    chooser_viewset_class = SnippetChooserViewSet
     model = MemberUnit
     icon = "group"
     menu_label = "Đơn vị thành viên"
@@ -38,7 +36,6 @@ class MemberUnitViewSet(SnippetViewSet):
 
 
 class CategoryViewSet(SnippetViewSet):
-    chooser_viewset_class = SnippetChooserViewSet
     model = Category
     icon = "folder-open-inverse"
     menu_label = "Chuyên mục"
@@ -48,7 +45,6 @@ class CategoryViewSet(SnippetViewSet):
 
 
 class AuthorViewSet(SnippetViewSet):
-    chooser_viewset_class = SnippetChooserViewSet
     model = Author
     icon = "user"
     menu_label = "Tác giả"

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     # Before anything looks the path up or reads a parameter: NUL and lone surrogates answer
     # 404/400 here, not a database error further in (cms/ops/unreadable_input.py).
     "cms.ops.unreadable_input.RefuseUnreadableInputMiddleware",
+    # An admin chooser given an id that cannot be a key: 404, not the field's ValueError.
+    "cms.ops.chooser_lookups.ChooserLookupMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: locks out repeated failed admin logins.
     "axes.middleware.AxesMiddleware",
