@@ -110,6 +110,16 @@ def django_shell(code: str, timeout: int = 120) -> str:
     return result.stdout
 
 
+def unpublish_and_start_clock(pk: int) -> float:
+    """Unpublish article `pk` on app server A; the `time.monotonic()` moment it committed (the
+    clock starts then, not when the shell started)."""
+    output = django_shell(
+        f"import time\nfrom wagtail.models import Page\nPage.objects.get(pk={pk}).specific.unpublish()\n"
+        "print(time.time())"
+    )
+    return time.monotonic() - (time.time() - float(output.strip().splitlines()[-1]))
+
+
 def discover_paths() -> list[str]:
     output = django_shell(
         "import json\nfrom cms.news.selectors import published_articles\n"
@@ -325,12 +335,7 @@ def unpublish_propagation() -> dict:
     for path, _check in checks.values():  # warm B's caches with the article present
         with contextlib.suppress(urllib.error.HTTPError):
             urllib.request.urlopen(f"http://127.0.0.1:{PORTS[1]}{path}", timeout=10).read()
-    # The clock starts when the unpublish has committed on A's side (not when the shell started).
-    output = django_shell(
-        f"import time\nfrom wagtail.models import Page\nPage.objects.get(pk={pk}).specific.unpublish()\n"
-        "print(time.time())"
-    )
-    started = time.monotonic() - (time.time() - float(output.strip().splitlines()[-1]))
+    started = unpublish_and_start_clock(pk)
     done = {}
     while len(done) < len(checks) and time.monotonic() - started < 10:
         for name, (path, gone) in checks.items():
@@ -387,11 +392,7 @@ def varnish_unpublish() -> dict:
         hits[name] = headers.get("X-Cache")
         if gone(status, body):
             raise RuntimeError(f"{name}: {path} does not show article {pk} before the unpublish")
-    output = django_shell(
-        f"import time\nfrom wagtail.models import Page\nPage.objects.get(pk={pk}).specific.unpublish()\n"
-        "print(time.time())"
-    )
-    started = time.monotonic() - (time.time() - float(output.strip().splitlines()[-1]))
+    started = unpublish_and_start_clock(pk)
     done = {}
     while len(done) < len(checks) and time.monotonic() - started < 10:
         for name, (path, gone) in checks.items():

@@ -18,10 +18,10 @@ import requests
 from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 from django_tasks import task
 
 from cms.news.models import ArticlePage
+from cms.ops.task_retry import retry_later
 
 from .scopes import article_feed_urls
 
@@ -78,11 +78,7 @@ def _retry(topic_urls: list[str], attempt: int, unreachable: bool) -> None:
     if attempt >= settings.WEBSUB_ATTEMPTS:
         logger.error("WebSub: giving up on %s topic(s) after %s attempts", len(topic_urls), attempt)
         return
-    if notify_hub.get_backend().supports_defer:
-        notify_hub.using(run_after=timezone.now() + RETRY_DELAY * attempt).enqueue(topic_urls, attempt + 1)
-    elif not unreachable:
-        notify_hub.enqueue(topic_urls, attempt + 1)
-    else:
+    if not retry_later(notify_hub, topic_urls, attempt + 1, delay=RETRY_DELAY * attempt, unreachable=unreachable):
         logger.error("WebSub: hub unreachable, %s topic(s) not notified", len(topic_urls))
 
 

@@ -26,12 +26,13 @@ from urllib.request import urlopen
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 from django_tasks import task
 from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import get_backends
+
+from cms.ops.task_retry import retry_later
 
 logger = logging.getLogger(__name__)
 
@@ -119,14 +120,8 @@ def _retry(keys: list[str], backend_names: list[str], attempt: int, unreachable:
     if attempt >= settings.FRONTEND_CACHE_PURGE_ATTEMPTS:
         logger.error("Giving up purging %s key(s) from %s after %s attempts", len(keys), backend_names, attempt)
         return
-    if purge_surrogate_keys.get_backend().supports_defer:
-        run_after = timezone.now() + FIRST_RETRY_DELAY * 2 ** (attempt - 1)
-        purge_surrogate_keys.using(run_after=run_after).enqueue(keys, backend_names, attempt + 1)
-    elif not unreachable:
-        # The immediate backend runs in the editor's request: retry an error status at once, but
-        # never wait on a cache that does not answer twice.
-        purge_surrogate_keys.enqueue(keys, backend_names, attempt + 1)
-    else:
+    delay = FIRST_RETRY_DELAY * 2 ** (attempt - 1)
+    if not retry_later(purge_surrogate_keys, keys, backend_names, attempt + 1, delay=delay, unreachable=unreachable):
         logger.error("Frontend cache unreachable: %s key(s) not purged", len(keys))
 
 

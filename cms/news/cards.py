@@ -121,8 +121,7 @@ def counted_ranked_cards(articles: QuerySet) -> tuple[list[ArticlePage], int | N
     """`ranked_cards`, and how many articles the whole list holds, counted by the page's own
     query (`COUNT(*) OVER ()` before its LIMIT): a results page needs the count, and a separate
     COUNT would match and rank every article a second time. None when the page is empty."""
-    cards, total = _cards_by_keys(articles, counted=True)
-    return cards, total
+    return _cards_by_keys(articles, counted=True)
 
 
 def _cards_by_keys(articles: QuerySet, *, counted: bool = False, **options):
