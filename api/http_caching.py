@@ -23,7 +23,8 @@ from cms.http_cache import response_cache, surrogate_keys
 from cms.http_cache.cache_control import cache_control_for, is_personal
 from cms.http_cache.validators import body_etag, conditional_response, first_rendered_at
 
-VARY_HEADERS = ("Authorization", "X-Api-Key")
+# The request headers an answer depends on besides the URL (an API key makes it personal).
+VARY = "Authorization, X-Api-Key"
 # Query parameters that narrow a list to a unit, a category or a tag (comma-separated: any of them).
 SCOPE_PARAMETERS = {"unit": "unit", "category": "category", "tag": "tag"}
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+")
@@ -115,15 +116,22 @@ def _accepts_json(accept: str | None) -> bool:
 
 
 def _stored_response(request: HttpRequest, entry: dict) -> HttpResponse:
-    response = HttpResponse(entry["body"], content_type="application/json")
-    response["ETag"] = entry["etag"]
-    response["Cache-Control"] = cache_control_for(
-        request, max_age=settings.API_MAX_AGE, window_moves_at=entry.get("window_moves_at")
-    )
-    response["Vary"] = ", ".join(VARY_HEADERS)
+    headers = {
+        "ETag": entry["etag"],
+        "Cache-Control": cache_control_for(
+            request, max_age=settings.API_MAX_AGE, window_moves_at=entry.get("window_moves_at")
+        ),
+        "Vary": VARY,
+    }
     if entry["last_modified"] is not None:
-        response["Last-Modified"] = http_date(entry["last_modified"])
+        headers["Last-Modified"] = http_date(entry["last_modified"])
     if entry.get("surrogate_keys") and not is_personal(request):
-        response[surrogate_keys.HEADER] = entry["surrogate_keys"]
+        headers[surrogate_keys.HEADER] = entry["surrogate_keys"]
     # 304 or 412 as Django decides them (RFC 9110 §13.2.2), with the validators, Cache-Control and Vary.
-    return conditional_response(request, response, etag=entry["etag"], last_modified=entry["last_modified"])
+    return conditional_response(
+        request,
+        etag=entry["etag"],
+        last_modified=entry["last_modified"],
+        headers=headers,
+        build=lambda: HttpResponse(entry["body"], content_type="application/json"),
+    )

@@ -41,18 +41,19 @@ def _bad_page(raw: str) -> JsonResponse:
     return JsonResponse({"errors": {PAGE_PARAMETER: [message]}}, status=400, json_dumps_params={"ensure_ascii": False})
 
 
-def _feed_response(request: HttpRequest, feed: RenderedFeed) -> HttpResponse:
-    response = HttpResponse(feed.body, content_type=feed.content_type)
+def _caching_headers(request: HttpRequest, feed: RenderedFeed) -> dict[str, str]:
     # Set outright (no other layer adds caching directives to a feed): a warm feed or a 304 is
     # little more than these headers, so they are cheap strings, not parsed and merged.
-    response["ETag"] = feed.etag
-    response["Last-Modified"] = feed.last_modified_http
-    response["Cache-Control"] = cache_control_for(
-        request, max_age=settings.FEED_MAX_AGE, window_moves_at=feed.window_moves_at
-    )
+    headers = {
+        "ETag": feed.etag,
+        "Last-Modified": feed.last_modified_http,
+        "Cache-Control": cache_control_for(
+            request, max_age=settings.FEED_MAX_AGE, window_moves_at=feed.window_moves_at
+        ),
+    }
     if feed.surrogate_keys and not is_personal(request):
-        response[SURROGATE_KEY] = feed.surrogate_keys
-    return response
+        headers[SURROGATE_KEY] = feed.surrogate_keys
+    return headers
 
 
 @require_safe
@@ -70,5 +71,9 @@ def feed_view(request: HttpRequest, format_name: str, kind: str = "site", slug: 
     # Django decides 304 (weak If-None-Match, If-Modified-Since) or 412 (If-Match,
     # If-Unmodified-Since); a 304 keeps the validators and Cache-Control of the feed.
     return conditional_response(
-        request, _feed_response(request, feed), etag=feed.etag, last_modified=feed.last_modified
+        request,
+        etag=feed.etag,
+        last_modified=feed.last_modified,
+        headers=_caching_headers(request, feed),
+        build=lambda: HttpResponse(feed.body, content_type=feed.content_type),
     )

@@ -11,7 +11,11 @@ A personal response is `private`, with no shared-cache directive: a request with
 preview, and any response that sets a cookie (SharedCacheMiddleware sees to the last).
 """
 
+import functools
+
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest
 
 from .freshness import now
@@ -41,7 +45,13 @@ def _capped(seconds: int, limit: int | None) -> int:
 
 def public_cache_control(*, max_age: int, window_moves_at: float | None = None) -> str:
     """Directives for a response anyone may be given, browsers and shared caches alike."""
-    until = seconds_until(window_moves_at)
+    return _public_directives(max_age, seconds_until(window_moves_at))
+
+
+@functools.lru_cache(maxsize=256)
+def _public_directives(max_age: int, until: int | None) -> str:
+    # A few distinct answers serve every request (a cached feed or a 304 is little more than its
+    # headers), so they are built once; a settings change in tests forgets them (below).
     shared = _capped(settings.SHARED_CACHE_MAX_AGE, until)
     # Served stale at an age past `shared`: that age must stay short of the window too.
     stale_limit = None if until is None else until - shared
@@ -56,6 +66,11 @@ def public_cache_control(*, max_age: int, window_moves_at: float | None = None) 
     return ", ".join(directives)
 
 
+@receiver(setting_changed)
+def _forget_directives(**kwargs) -> None:
+    _public_directives.cache_clear()
+
+
 def private_cache_control(*, max_age: int, window_moves_at: float | None = None) -> str:
     return f"private, max-age={_capped(max_age, seconds_until(window_moves_at))}"
 
@@ -67,6 +82,7 @@ def cache_control_for(request: HttpRequest, *, max_age: int, window_moves_at: fl
     return public_cache_control(max_age=max_age, window_moves_at=window_moves_at)
 
 
+@functools.lru_cache(maxsize=64)
 def is_shared(cache_control: str) -> bool:
     """Whether these directives let a shared cache keep the response."""
     names = {directive.split("=")[0].strip().lower() for directive in cache_control.split(",")}

@@ -58,10 +58,13 @@ class SharedCacheMiddleware:
         response = self.get_response(request)
         if getattr(request, _SHARED_PAGE, False):
             _page_headers(request, response)
-        if response.cookies and is_shared(response.get("Cache-Control", "")):
+        if surrogate_keys.HEADER not in response.headers and not response.cookies:
+            return response  # nothing a shared cache could misuse
+        shared = is_shared(response.get("Cache-Control", ""))
+        if response.cookies and shared:
             # A Set-Cookie is one reader's: a shared cache must not hand it to the next.
             response["Cache-Control"] = privatized(response["Cache-Control"])
-        if response.cookies or not is_shared(response.get("Cache-Control", "")):
+        if response.cookies or not shared:
             response.headers.pop(surrogate_keys.HEADER, None)
         return response
 

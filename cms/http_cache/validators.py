@@ -13,13 +13,13 @@ If-Modified-Since, If-Match, If-Unmodified-Since, HEAD).
 """
 
 import hashlib
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 
 from .freshness import now
-from .surrogate_keys import HEADER as SURROGATE_KEY
 
 FIRST_RENDERED_PREFIX = "http:first-rendered"
 # How long a body's first rendering is remembered; forgotten, a re-render counts as a new one
@@ -47,12 +47,22 @@ def first_rendered_at(key: str, etag: str, *, newest: float | None = None) -> in
 
 
 def conditional_response(
-    request: HttpRequest, response: HttpResponse, *, etag: str, last_modified: int | None
+    request: HttpRequest,
+    *,
+    etag: str,
+    last_modified: int | None,
+    headers: dict[str, str],
+    build: Callable[[], HttpResponse],
 ) -> HttpResponse:
-    """`response`, or the 304/412 Django decides for `request`; a 304 keeps the validators,
-    Cache-Control and Vary (Django copies them) and the Surrogate-Key (for a shared cache's
-    revalidation)."""
-    answer = get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
-    if answer is not response and answer.status_code == 304 and SURROGATE_KEY in response:
-        answer[SURROGATE_KEY] = response[SURROGATE_KEY]
+    """The 304 or 412 Django decides for `request`, else `build()` (the 200); the 200 and the
+    304 both carry `headers` (validators, Cache-Control, Vary, Surrogate-Key: what a 304 must
+    repeat, and what a shared cache revalidating needs). The 200 is only built when it is the
+    answer: a 304 is the bulk of a feed's traffic."""
+    answer = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if answer is None:
+        answer = build()
+    elif answer.status_code != 304:
+        return answer
+    for name, value in headers.items():
+        answer[name] = value
     return answer

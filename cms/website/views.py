@@ -196,15 +196,22 @@ def _sitemap_response(request: HttpRequest, name: str) -> HttpResponse:
         sitemap = rendered_sitemap(name, request)
     except SitemapPartNotFound as error:
         raise Http404("Không có phần sơ đồ trang này.") from error
-    response = HttpResponse(sitemap.body, content_type="application/xml")
-    response["ETag"] = sitemap.etag
+    headers = {
+        "ETag": sitemap.etag,
+        "Cache-Control": cache_control_for(
+            request, max_age=settings.SITEMAP_MAX_AGE, window_moves_at=sitemap.changes_at
+        ),
+        surrogate_keys.HEADER: surrogate_keys.SITEMAP,
+    }
     if sitemap.last_modified_http:
-        response["Last-Modified"] = sitemap.last_modified_http
-    response["Cache-Control"] = cache_control_for(
-        request, max_age=settings.SITEMAP_MAX_AGE, window_moves_at=sitemap.changes_at
+        headers["Last-Modified"] = sitemap.last_modified_http
+    return conditional_response(
+        request,
+        etag=sitemap.etag,
+        last_modified=sitemap.last_modified,
+        headers=headers,
+        build=lambda: HttpResponse(sitemap.body, content_type="application/xml"),
     )
-    response[surrogate_keys.HEADER] = surrogate_keys.SITEMAP
-    return conditional_response(request, response, etag=sitemap.etag, last_modified=sitemap.last_modified)
 
 
 @require_safe
