@@ -92,6 +92,42 @@ def test_with_a_worker_the_last_attempt_gives_up(settings, deferring_worker):
     assert deferring_worker.results == []
 
 
+def test_with_a_worker_a_purge_that_succeeded_is_sent_again_after_the_answers_in_flight(settings, deferring_worker):
+    # A request that read the old state before the change committed can reach the cache after
+    # the first purge; the second one, a few seconds later, removes what it left.
+    settings.FRONTEND_CACHE_REPURGE_SECONDS = 5
+    with PurgeRecorder() as cache:
+        settings.WAGTAILFRONTENDCACHE = caches(cache.url)
+        started = timezone.now()
+        purge.purge_surrogate_keys.call(["article-7"])
+        (repeat,) = deferring_worker.results
+        assert round((repeat.task.run_after - started).total_seconds()) == 5
+        assert repeat.args == [["article-7"], ["varnish-1"], 1, False]
+        purge.purge_surrogate_keys.call(*repeat.args)  # the worker runs it: purged again, once
+    assert cache.purges == [["article-7"], ["article-7"]]
+    assert len(deferring_worker.results) == 1
+
+
+def test_with_a_worker_a_failed_purge_is_sent_again_only_once_it_succeeds(settings, deferring_worker):
+    with PurgeRecorder(failures=1) as cache:
+        settings.WAGTAILFRONTENDCACHE = caches(cache.url)
+        purge.purge_surrogate_keys.call(["home"])
+        (retry,) = deferring_worker.results
+        assert retry.args == [["home"], ["varnish-1"], 2, True]
+        purge.purge_surrogate_keys.call(*retry.args)
+    repeat = deferring_worker.results[-1]
+    assert repeat.args == [["home"], ["varnish-1"], 1, False]
+
+
+def test_without_a_worker_nothing_is_purged_twice(settings):
+    # The immediate backend runs in the editor's request: a second purge at once would land
+    # before the answers in flight, so it is not sent.
+    with PurgeRecorder() as cache:
+        settings.WAGTAILFRONTENDCACHE = caches(cache.url)
+        purge.purge_surrogate_keys.call(["home"])
+    assert cache.purges == [["home"]]
+
+
 @pytest.mark.django_db
 def test_with_a_worker_a_publish_enqueues_the_purge_after_commit(
     settings, deferring_worker, django_capture_on_commit_callbacks

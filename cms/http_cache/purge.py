@@ -13,6 +13,10 @@ backend and retries the ones that failed, FRONTEND_CACHE_PURGE_ATTEMPTS times in
 4 s … apart (with a backend that can defer: the database backend and its worker). With no
 backend configured (the embedded default) nothing is computed, enqueued or sent.
 
+A purge that succeeded is sent once more FRONTEND_CACHE_REPURGE_SECONDS later (with a worker):
+a request that read the old state before the change committed may still be on its way to the
+cache when the first purge lands, and the cache would keep its answer for the whole `s-maxage`.
+
 The application itself is not in INSTALLED_APPS: its signal handlers would purge each published
 page's URL besides, which the keys already cover.
 """
@@ -26,6 +30,7 @@ from urllib.request import urlopen
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django_tasks import task
 from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
@@ -98,8 +103,11 @@ def enabled() -> bool:
 
 
 @task()
-def purge_surrogate_keys(keys: list[str], backend_names: list[str] | None = None, attempt: int = 1) -> dict:
-    """Purge `keys` from every configured cache (or those named); retry the ones that failed."""
+def purge_surrogate_keys(
+    keys: list[str], backend_names: list[str] | None = None, attempt: int = 1, repeat: bool = True
+) -> dict:
+    """Purge `keys` from every configured cache (or those named); retry the ones that failed, and
+    purge the ones that succeeded once more after the answers in flight have landed (`repeat`)."""
     purged, failed, unreachable = {}, [], False
     for name, backend in get_backends(backends=backend_names).items():
         if not hasattr(backend, "purge_keys"):
@@ -112,16 +120,27 @@ def purge_surrogate_keys(keys: list[str], backend_names: list[str] | None = None
             failed.append(name)
             unreachable = unreachable or error.unreachable
     if failed:
-        _retry(keys, failed, attempt, unreachable)
+        _retry(keys, failed, attempt, unreachable, repeat)
+    if purged and repeat:
+        _repeat(keys, list(purged))
     return {"purged": purged, "failed": failed}
 
 
-def _retry(keys: list[str], backend_names: list[str], attempt: int, unreachable: bool) -> None:
+def _repeat(keys: list[str], backend_names: list[str]) -> None:
+    # Only where the task can wait: purging again at once would land before the answers in flight.
+    if purge_surrogate_keys.get_backend().supports_defer and settings.FRONTEND_CACHE_REPURGE_SECONDS > 0:
+        run_after = timezone.now() + datetime.timedelta(seconds=settings.FRONTEND_CACHE_REPURGE_SECONDS)
+        purge_surrogate_keys.using(run_after=run_after).enqueue(keys, backend_names, 1, False)
+
+
+def _retry(keys: list[str], backend_names: list[str], attempt: int, unreachable: bool, repeat: bool) -> None:
     if attempt >= settings.FRONTEND_CACHE_PURGE_ATTEMPTS:
         logger.error("Giving up purging %s key(s) from %s after %s attempts", len(keys), backend_names, attempt)
         return
     delay = FIRST_RETRY_DELAY * 2 ** (attempt - 1)
-    if not retry_later(purge_surrogate_keys, keys, backend_names, attempt + 1, delay=delay, unreachable=unreachable):
+    if not retry_later(
+        purge_surrogate_keys, keys, backend_names, attempt + 1, repeat, delay=delay, unreachable=unreachable
+    ):
         logger.error("Frontend cache unreachable: %s key(s) not purged", len(keys))
 
 

@@ -353,6 +353,9 @@ WAGTAILFRONTENDCACHE = {
     for number, url in enumerate(VARNISH_URLS, start=1)
 }
 FRONTEND_CACHE_PURGE_ATTEMPTS = env.int("FRONTEND_CACHE_PURGE_ATTEMPTS", default=5)
+# …and a purge that succeeded is sent again this many seconds later (with a worker; 0: never), for
+# the answers rendered before the change that were still on their way to the cache.
+FRONTEND_CACHE_REPURGE_SECONDS = env.int("FRONTEND_CACHE_REPURGE_SECONDS", default=5)
 
 # --- Content ----------------------------------------------------------------------------------
 LEGACY_DEMO_DIR = BASE_DIR / "cms" / "news" / "demo" / "legacy"
