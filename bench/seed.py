@@ -26,7 +26,10 @@ elsewhere), and the rows are what Wagtail itself would have written:
 Every row of an article is built from one in-memory `ArticlePage`, so the page, its revision
 and its search document cannot disagree. Building them (text, JSON, the folded search text)
 costs about as much as writing them, so with `--workers 1` (the default) a worker process
-builds the next batches while this one writes; `--workers 0` builds them in-process.
+builds the next batches while this one writes; `--workers 0` builds them in-process. On
+PostgreSQL `--writers 2` (the default) commits two batches at a time over two connections: the
+database's own work for the search documents (their vectors, the GIN indexes) is the largest
+single cost, and one connection keeps only one core on it.
 The admin's reference index is not kept: the benchmark does not read it.
 Rates of each phase are printed at the end (numbers: bench/README.md).
 """
@@ -40,8 +43,10 @@ import math
 import os
 import random
 import sys
+import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 WORDS = (  # noqa: SIM905  (prose is easier to edit than a list of syllables)
     "điện năng sản xuất vận hành tổ máy nhà máy nhiệt điện thủy điện an toàn lao động công nhân "
@@ -272,13 +277,15 @@ def write_rows(connection, table: Table, rows: list[tuple]) -> None:
 
 
 class Phases:
-    """Seconds spent per phase, for the rates printed at the end."""
+    """Seconds spent per phase, for the rates printed at the end (added to from every writer)."""
 
     def __init__(self):
         self.seconds = collections.Counter()
+        self.lock = threading.Lock()
 
     def add(self, name: str, seconds: float) -> None:
-        self.seconds[name] += seconds
+        with self.lock:
+            self.seconds[name] += seconds
 
     def table(self, articles: int) -> str:
         lines = [f"{'phase':<28} {'seconds':>8} {'articles/s':>11}"]
@@ -378,7 +385,12 @@ def plan_slots(numbers: list[int], context: SeedContext, sections: dict) -> list
 
 
 def write_batch(connection, rows: dict[str, list[tuple]], slots: list[Slot], sections: dict, phases: Phases) -> None:
-    """One batch in one transaction: its rows, and its sections' `numchild`."""
+    """One batch in one transaction: its rows, and its sections' `numchild`.
+
+    Batches may commit side by side on several connections (`--writers`): each batch's paths
+    were allotted beforehand (`plan_slots`), and the sections' counts are incremented in path
+    order, so two batches never wait on each other in opposite orders.
+    """
     from django.db import transaction
     from django.db.models import F
     from wagtail.models import Page
@@ -386,13 +398,15 @@ def write_batch(connection, rows: dict[str, list[tuple]], slots: list[Slot], sec
     tables = seeded_tables()
     section_by_path = {section.path: section for section in sections.values()}
     added = collections.Counter(slot.path[: -Page.steplen] for slot in slots)
-    with transaction.atomic():
+    with transaction.atomic(using=connection.alias):
         for name, table in tables.items():
             started = time.perf_counter()
             write_rows(connection, table, rows[name])
             phases.add(f"write {name}", time.perf_counter() - started)
-        for path, count in added.items():
-            Page.objects.filter(pk=section_by_path[path].pk).update(numchild=F("numchild") + count)
+        for path in sorted(added):
+            Page.objects.using(connection.alias).filter(pk=section_by_path[path].pk).update(
+                numchild=F("numchild") + added[path]
+            )
 
 
 def seed_articles(
@@ -400,14 +414,17 @@ def seed_articles(
     *,
     images: int = 40,
     workers: int = 0,
+    writers: int = 1,
     batch_size: int = BATCH_SIZE,
     report=print,
     phases: Phases | None = None,
 ) -> int:
     """Add the benchmark articles 0…count-1 that are missing; return how many were added.
 
-    `workers` processes build the rows while this one writes them (0: built in-process).
-    Expects a migrated database, with the reference index signal handlers disconnected by the
+    `workers` processes build the rows while this one writes them (0: built in-process), over
+    `writers` database connections at once (PostgreSQL: each batch's search documents cost the
+    database far more than the rest, and one connection keeps one core busy). Expects a migrated
+    database, with the reference index signal handlers disconnected by the
     caller if it does not want that index (the command does).
     """
     from django.core.management import call_command
@@ -424,21 +441,37 @@ def seed_articles(
     report(f"seed: {count - len(numbers)} benchmark articles present, target {count}, adding {len(numbers)}")
     slots = plan_slots(numbers, context, sections)
     phases.add("prepare", time.perf_counter() - started)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            # The seed can be run again if the machine stops: no need to wait for each commit's flush.
-            cursor.execute("SET synchronous_commit = off")
+    writers = writers if connection.vendor == "postgresql" else 1  # SQLite has one writer
     batches = [slots[start : start + batch_size] for start in range(0, len(slots), batch_size)]
-    written, writing_started = 0, time.perf_counter()
+    written, writing_started, progress = 0, time.perf_counter(), threading.Lock()
+
+    def write_now(batch_slots, batch):
+        nonlocal written
+        from django.db import connection as this_threads_connection
+
+        rows, seconds = batch
+        if this_threads_connection.vendor == "postgresql":
+            with this_threads_connection.cursor() as cursor:
+                # The seed can be run again if the machine stops: no need to wait for each flush.
+                cursor.execute("SET synchronous_commit = off")
+        phases.add("build rows (worker)" if workers else "build rows", seconds)
+        write_batch(this_threads_connection, rows, batch_slots, sections, phases)
+        with progress:
+            written += len(batch_slots)
+            rate = written / max(time.perf_counter() - writing_started, 0.001)
+            report(f"seed: {count - len(numbers) + written}/{count} articles ({rate:.0f}/s)")
+
+    # With several writers, each is a thread with its own connection; this one hands them batches.
+    writing = ThreadPoolExecutor(writers) if writers > 1 else None
+    in_flight: collections.deque = collections.deque()
 
     def write(batch_slots, batch):
-        nonlocal written
-        rows, seconds = batch
-        phases.add("build rows (worker)" if workers else "build rows", seconds)
-        write_batch(connection, rows, batch_slots, sections, phases)
-        written += len(batch_slots)
-        rate = written / max(time.perf_counter() - writing_started, 0.001)
-        report(f"seed: {count - len(numbers) + written}/{count} articles ({rate:.0f}/s)")
+        if writing is None:
+            write_now(batch_slots, batch)
+            return
+        while len(in_flight) >= writers:
+            in_flight.popleft().result()
+        in_flight.append(writing.submit(_in_own_connection, write_now, batch_slots, batch))
 
     if workers and len(batches) > 1:
         import multiprocessing
@@ -458,6 +491,10 @@ def seed_articles(
     else:
         for batch_slots in batches:
             write(batch_slots, generate_batch(batch_slots, context))
+    if writing is not None:
+        for future in in_flight:
+            future.result()
+        writing.shutdown()
     if written:
         phases.add("write (wall, all batches)", time.perf_counter() - writing_started)
     started = time.perf_counter()
@@ -468,6 +505,16 @@ def seed_articles(
     call_command("record_article_changes", verbosity=0)
     phases.add("change log", time.perf_counter() - started)
     return written
+
+
+def _in_own_connection(function, *args):
+    """Run `function` in a writer thread, on that thread's own database connection, closed after."""
+    from django.db import connection
+
+    try:
+        return function(*args)
+    finally:
+        connection.close()
 
 
 def start_worker() -> None:
@@ -482,6 +529,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--images", type=int, default=40, help="size of the shared photo pool")
     parser.add_argument("--workers", type=int, default=1, help="processes that build rows (0: none)")
+    parser.add_argument("--writers", type=int, default=2, help="database connections writing at once (PostgreSQL)")
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
@@ -498,7 +546,7 @@ def main() -> None:
     phases.add("migrate", time.perf_counter() - started)
     # The admin's "usage" index is not read by the benchmark and would double the seeding time.
     disconnect_reference_index_signal_handlers()
-    added = seed_articles(args.articles, images=args.images, workers=args.workers, phases=phases)
+    added = seed_articles(args.articles, images=args.images, workers=args.workers, writers=args.writers, phases=phases)
     if connection.vendor == "postgresql":
         vacuum_started = time.perf_counter()
         with connection.cursor() as cursor:

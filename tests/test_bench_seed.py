@@ -142,6 +142,15 @@ def test_seeding_with_a_worker_process_writes_every_batch():
     assert Page.find_problems() == ([], [], [], [], [])
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_seeding_over_two_connections_leaves_a_valid_page_tree():
+    # Batches commit side by side (on PostgreSQL; SQLite has one writer): every article, its
+    # search document and its section's child count are there, whatever order they committed in.
+    assert seed_articles(21, images=1, writers=2, batch_size=4, report=quiet) == 21
+    assert ArticlePage.objects.count() == ArticleSearchDocument.objects.count() == 21
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
 def test_a_worker_process_builds_the_rows_built_here():
     context, sections = prepare_context(1)
     slots = plan_slots([3, 4, 5], context, sections)
