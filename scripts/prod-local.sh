@@ -99,8 +99,14 @@ varnish_vcl() {
     backends+="backend app_$number { .host = \"127.0.0.1\"; .port = \"$app_port\"; .probe = app_health; .connect_timeout = 2s; .first_byte_timeout = 35s; }\n"
     adds+="    app_servers.add_backend(app_$number);\n"
   done
+  # How long a stale answer may be served while an app server is healthy: the app's own
+  # stale-while-revalidate (SHARED_CACHE_STALE_WHILE_REVALIDATE), asked of the app itself.
+  local revalidate
+  revalidate=$(DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-cms.settings.dev} "$PY" -c \
+    'import django; django.setup(); from django.conf import settings; print(settings.SHARED_CACHE_STALE_WHILE_REVALIDATE)')
   sed -e "/# app server\$/d" -e "s#^acl purgers {#$backends\n&#" \
-      -e "s#^    new app_servers = directors.round_robin();#&\n$adds#" deploy/varnish/cms.vcl > "$file"
+      -e "s#^    new app_servers = directors.round_robin();#&\n$adds#" \
+      -e "s#set req.grace = [0-9]*s;#set req.grace = ${revalidate}s;#" deploy/varnish/cms.vcl > "$file"
   "$VARNISHD" -C -f "$file" -n "$(dirname "$file")/check" >/dev/null 2>"$(dirname "$file")/check.log" \
     || { cat "$(dirname "$file")/check.log" >&2; exit 1; }
   echo "$file"

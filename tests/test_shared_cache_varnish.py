@@ -4,6 +4,7 @@ passes API keys, and a change purges exactly the responses that show the article
 surrogate keys), through the publish pipeline and `wagtail.contrib.frontend_cache`."""
 
 import glob
+import os
 import shutil
 import subprocess
 import tempfile
@@ -140,3 +141,20 @@ def test_only_djangos_cookies_and_api_keys_bypass_varnish(varnish):
     with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback only)
         assert int(response.headers["X-Purged"]) >= 2
     assert get(varnish + path)[1]["X-Cache"] == "MISS"
+
+
+@pytest.mark.django_db(transaction=False)
+def test_the_vcl_serves_stale_while_healthy_no_longer_than_the_apps_stale_while_revalidate():
+    # Varnish cannot read an object's stale-while-revalidate before the lookup that finds it: the
+    # rendered VCL carries the app's setting instead (one definition, the app's).
+    folder = Path(tempfile.mkdtemp(prefix="cms-varnish-"))
+    folder.chmod(0o755)
+    env = {**os.environ, "SHARED_CACHE_STALE_WHILE_REVALIDATE": "17"}
+    vcl = subprocess.run(
+        ["scripts/prod-local.sh", "varnish-vcl", str(folder / "cms.vcl"), "8101"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=True, env=env,
+    ).stdout.strip().splitlines()[-1]  # fmt: skip
+    rendered = Path(vcl).read_text()
+    assert "set req.grace = 17s;" in rendered
+    assert "set req.grace = 60s;" not in rendered
+    shutil.rmtree(folder, ignore_errors=True)

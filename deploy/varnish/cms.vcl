@@ -72,8 +72,10 @@ sub vcl_recv {
             return (pass);
         }
     }
-    # Serve stale while revalidating for at most the app's stale-while-revalidate (default 60 s)
-    # while an app server is healthy; the whole stale-if-error window while none is.
+    # Serve stale while revalidating for at most the app's stale-while-revalidate while an app
+    # server is healthy (scripts/prod-local.sh writes SHARED_CACHE_STALE_WHILE_REVALIDATE here:
+    # Varnish cannot read it per object before the lookup); the whole stale-if-error window while
+    # none is.
     if (std.healthy(req.backend_hint)) {
         set req.grace = 60s;
     }
