@@ -379,6 +379,8 @@ LOGGING = {
 # --- Feeds ------------------------------------------------------------------------------------
 # Items per feed page (RFC 5005 paging serves older ones at ?page=2, …).
 FEED_ITEMS = env.int("FEED_ITEMS", default=50)
+# Pages a feed has at most: older articles than the last of them are in the API, not the feed.
+FEED_MAX_PAGES = env.int("FEED_MAX_PAGES", default=50)
 # Authority of the entries' tag: URIs (RFC 4151). Fixed once: changing the domain later must not
 # change the ids that readers already hold.
 FEED_TAG_AUTHORITY = env("FEED_TAG_AUTHORITY", default="evngenco2.vn,2024")
