@@ -322,6 +322,9 @@ VIEW_COUNTS_BUFFERED = env.bool("VIEW_COUNTS_BUFFERED", default=bool(REDIS_URL))
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # A signed preview link for a member unit's web team stays valid this long (seconds).
 PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 86400)
+# Numbered pages (`?page=`) a list of articles has at most; past them, "Tin cũ hơn" links go on
+# by the last article's date and id (cms/pagination.py).
+SITE_MAX_PAGES = env.int("SITE_MAX_PAGES", default=50)
 
 # Sitemaps: URLs per part of /sitemap.xml (the protocol allows at most 50,000), seconds a
 # rendered part is kept (publishing renders afresh at once) and may be reused by HTTP caches.
