@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 
 from cms.news.models import ArticlePage
 from cms.news.selectors import published_articles
@@ -135,3 +135,13 @@ def changes_for(*, include_restricted: bool, after: int = 0, unit=None) -> Query
     if unit is not None:
         entries = entries.filter(units=unit)
     return entries.order_by("pk").prefetch_related("units")
+
+
+def is_known_cursor(cursor: int) -> bool:
+    """Whether `cursor` is one the log has handed out: no entry is newer than the newest.
+
+    Compared with the newest entry's id (an index lookup at any size) rather than asked as "is
+    there an entry at or after it" with LIMIT 1, for which PostgreSQL's planner picks a
+    sequential scan that reads the whole log before reaching a recent cursor.
+    """
+    return cursor <= (ArticleChange.objects.aggregate(newest=Max("pk"))["newest"] or 0)

@@ -30,7 +30,7 @@ from cms.news.selectors import (
 )
 
 from . import serializers as s
-from .changes import changes_for
+from .changes import changes_for, is_known_cursor
 from .errors import form_errors, raise_for_form
 from .filters import (
     MAX_QUERY_LENGTH,
@@ -43,7 +43,6 @@ from .filters import (
 )
 from .http_caching import cached_json_response, stored_response_for_anonymous_get
 from .keys import is_entitled_to_internal_news
-from .models import ArticleChange
 from .pagination import DEFAULT_ORDERING, ORDERINGS, SEARCH_ORDERING, paginate
 
 ARTICLE_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits only: str.isdigit() accepts "９" and "²"
@@ -361,7 +360,7 @@ class ChangeListView(ReadOnlyApiView):
     def build(self, request: Request) -> Response:
         params = raise_for_form(ChangesForm(request.query_params))
         since = int(params["since"] or 0)
-        if since and not ArticleChange.objects.filter(pk__gte=since).exists():
+        if since and not is_known_cursor(since):
             raise ValidationError({"since": ["Con trỏ không tồn tại: dùng `next_cursor` mà API đã trả về."]})
         limit = params["limit"] or 100
         entries = list(

@@ -74,7 +74,8 @@ SCENARIOS = [
     Scenario("home", "site home"),
     Scenario("category_first", "category with most articles, first page"),
     Scenario("category_deep", "same category, page 50 (or its last)"),
-    Scenario("category_last", "same category, last page"),
+    Scenario("category_last", "same category, last numbered page"),
+    Scenario("category_oldest", "same category, its oldest articles (?truoc=)"),
     *[
         Scenario(s.key, s.label.removesuffix(", cold"), search=True)
         for s in search_scenarios()
@@ -240,7 +241,7 @@ def discover() -> dict:
     from bench.seed import LEGACY_PREFIX
     from cms.news.models import ArticlePage, Category, NewsIndexPage
     from cms.news.selectors import published_articles, with_article_counts
-    from cms.pagination import ARTICLES_PER_PAGE
+    from cms.pagination import ARTICLES_PER_PAGE, OLDER, format_cursor
 
     client = Client()
 
@@ -272,10 +273,16 @@ def discover() -> dict:
     paths["home"] = "/"
     category = with_article_counts(Category.objects.all(), "articles", articles).order_by("-article_count", "pk")[0]
     in_category = articles.filter(categories=category).count()
+    numbered = min(in_category, settings.SITE_MAX_PAGES * ARTICLES_PER_PAGE)  # past them: "Tin cũ hơn"
     base = f"/chuyen-muc/{category.slug}/"
     paths["category_first"] = base
-    paths["category_deep"] = f"{base}?page={deep_page(in_category, ARTICLES_PER_PAGE)}"
-    paths["category_last"] = f"{base}?page={last_page(in_category, ARTICLES_PER_PAGE)}"
+    paths["category_deep"] = f"{base}?page={deep_page(numbered, ARTICLES_PER_PAGE)}"
+    paths["category_last"] = f"{base}?page={last_page(numbered, ARTICLES_PER_PAGE)}"
+    # The "Tin cũ hơn" page that lists the category's oldest articles: the far end of the keyset.
+    oldest = articles.filter(categories=category).order_by("date", "pk")[ARTICLES_PER_PAGE : ARTICLES_PER_PAGE + 1]
+    paths["category_oldest"] = next(
+        (f"{base}?{OLDER}={format_cursor(article.date, article.pk)}" for article in oldest), base
+    )
     notes["category"] = {"slug": category.slug, "articles": in_category}
     paths |= SEARCH_PATHS
 

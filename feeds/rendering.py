@@ -31,7 +31,7 @@ CACHE_PREFIX = "feeds:rendered"
 
 
 class PageOutOfRange(LookupError):
-    """A `?page=` beyond the last page of the feed."""
+    """A `?page=` beyond the last page of the feed (or of its bounded archive)."""
 
 
 @dataclass(frozen=True)
@@ -72,11 +72,14 @@ def build_feed(
     """Render one page of a scope's feed: (body, newest change, what it shows).
 
     A constant number of queries whatever the page size: one count, then the page of articles
-    with what they show (feeds/articles.py).
+    with what they show (feeds/articles.py). The archive is bounded (`FEED_MAX_PAGES`): the
+    count reads at most that many pages' articles and the deepest offset is fixed, so the last
+    page costs the same at any number of articles. Older articles are the API's to give
+    (cursors and /changes/ reach the first one ever); a feed only needs enough to catch up.
     """
     per_page = max(1, settings.FEED_ITEMS)
     articles = scope.articles()
-    total = articles.count()
+    total = articles[: max(1, settings.FEED_MAX_PAGES) * per_page].count()
     last_page = max(1, math.ceil(total / per_page))
     if page > last_page:
         raise PageOutOfRange(page)

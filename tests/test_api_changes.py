@@ -3,6 +3,9 @@
 import random
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from api.changes import record_current_state
@@ -156,3 +159,26 @@ def test_random_history_replayed_gives_exactly_the_published_set(client, seed):
         )
     entitled = set(published_articles(include_restricted=True).values_list("pk", flat=True))
     assert replay(client, headers=_entitled_headers())[0] == entitled
+
+
+def _recent_cursor_queries(client) -> tuple[int, list[dict]]:
+    """Queries of the read a client that synced a moment ago makes: from the entry 3 from the end."""
+    cursor = ArticleChange.objects.filter(audience=ArticleChange.Audience.PUBLIC).order_by("-pk")[3].pk
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(CHANGES, {"since": cursor})
+    assert response.status_code == 200
+    return len(queries), response.json()["results"]
+
+
+def test_query_count_from_a_recent_cursor_does_not_grow_with_the_log(client):
+    unit = MemberUnitFactory()
+    for _ in range(5):
+        make_article(units=[unit])
+    few, results = _recent_cursor_queries(client)
+    for _ in range(30):
+        make_article(units=[unit])
+    many, later_results = _recent_cursor_queries(client)
+    assert many == few
+    assert len(results) == len(later_results) == 3
+    assert later_results[-1]["units"] == [{"slug": unit.slug, "name": unit.name}]

@@ -5,6 +5,7 @@ import datetime
 import gzip
 import json
 
+import feedparser
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -178,6 +179,20 @@ def test_rss_and_json_pages_link_onwards(client, five_articles):
     assert first_page["next_url"] == "http://testserver/feeds/feed.json?page=2"
     assert "next_url" not in last_page
     assert [item["title"] for item in last_page["items"]] == ["Tin số 1"]
+
+
+def test_the_archive_stops_at_feed_max_pages_and_its_last_page_says_so(client, five_articles, settings):
+    settings.FEED_MAX_PAGES = 2
+    document = etree.fromstring(client.get("/feeds/atom.xml", {"page": "2"}).content)
+    links = {link.get("rel"): link.get("href") for link in document.findall(f"{ATOM}link")}
+    first = feedparser.parse(client.get("/feeds/rss.xml").content)
+
+    assert [entry.findtext(f"{ATOM}title") for entry in document.findall(f"{ATOM}entry")] == ["Tin số 3", "Tin số 2"]
+    assert links["last"] == "http://testserver/feeds/atom.xml?page=2"
+    assert "next" not in links
+    assert {link["rel"]: link["href"] for link in first.feed.links}["last"] == "http://testserver/feeds/rss.xml?page=2"
+    assert client.get("/feeds/atom.xml", {"page": "3"}).status_code == 404
+    assert client.get("/feeds/rss.xml", {"page": "3"}).status_code == 404
 
 
 def _illustrated_articles(count: int, unit) -> None:

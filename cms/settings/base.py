@@ -322,6 +322,10 @@ VIEW_COUNTS_BUFFERED = env.bool("VIEW_COUNTS_BUFFERED", default=bool(REDIS_URL))
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # A signed preview link for a member unit's web team stays valid this long (seconds).
 PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 86400)
+# Numbered pages (`?page=`) a list of articles has at most; past them, "Tin cũ hơn" links go on
+# by the last article's date and id (cms/pagination.py). An OFFSET still reads every article
+# before its page: the bound keeps the deepest numbered page near the first (bench/README.md).
+SITE_MAX_PAGES = env.int("SITE_MAX_PAGES", default=20)
 
 # Sitemaps: URLs per part of /sitemap.xml (the protocol allows at most 50,000), seconds a
 # rendered part is kept (publishing renders afresh at once) and may be reused by HTTP caches.
@@ -382,6 +386,9 @@ LOGGING = {
 # --- Feeds ------------------------------------------------------------------------------------
 # Items per feed page (RFC 5005 paging serves older ones at ?page=2, …).
 FEED_ITEMS = env.int("FEED_ITEMS", default=50)
+# Pages a feed has at most (1,000 articles by default, an OFFSET no deeper than that): older
+# articles are in the API (its cursors, /changes/), not the feed.
+FEED_MAX_PAGES = env.int("FEED_MAX_PAGES", default=20)
 # Authority of the entries' tag: URIs (RFC 4151). Fixed once: changing the domain later must not
 # change the ids that readers already hold.
 FEED_TAG_AUTHORITY = env("FEED_TAG_AUTHORITY", default="evngenco2.vn,2024")
