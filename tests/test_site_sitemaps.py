@@ -346,3 +346,70 @@ def test_every_demo_article_is_in_exactly_one_part_of_the_index(client, settings
     listed = listed_articles(client)
     assert sorted(listed) == sorted(demo)
     assert len(article_part_paths(index_entries(client))) == -(-len(demo) // 5)
+
+
+def article_parts_listing(client) -> dict[str, list[str]]:
+    """{part path: the locations it lists} for every article part the index names."""
+    return {
+        path: [location for location, _ in part_entries(client, path)]
+        for path in article_part_paths(index_entries(client))
+    }
+
+
+def test_an_expiry_that_passes_with_nothing_published_takes_the_article_out_of_index_and_part(
+    client, small_parts, clock
+):
+    kept = make_article()
+    expiring = make_article(expire_at=clock.moment + datetime.timedelta(hours=1))
+    assert absolute(expiring) in listed_articles(client)
+    clock.advance(datetime.timedelta(hours=1, seconds=1))
+    listing = article_parts_listing(client)
+    assert [location for locations in listing.values() for location in locations] == [absolute(kept)]
+    if expiring.pk // 10 != kept.pk // 10:
+        assert client.get(f"/sitemap-articles-{expiring.pk // 10}.xml").status_code == 404
+
+
+def test_a_scheduled_article_enters_its_part_when_publish_scheduled_publishes_it(client, small_parts, clock):
+    make_article()
+    scheduled = make_article(publish=False)
+    scheduled.go_live_at = clock.moment + datetime.timedelta(hours=1)
+    scheduled.save_revision().publish()
+    assert absolute(scheduled) not in listed_articles(client)
+    clock.advance(datetime.timedelta(hours=1, seconds=1))
+    call_command("publish_scheduled", stdout=io.StringIO())
+    index = index_entries(client)
+    assert absolute(scheduled) in listed_articles(client)
+    scheduled.refresh_from_db()
+    assert index[f"/sitemap-articles-{scheduled.pk // 10}.xml"] == w3c(scheduled.last_published_at)
+
+
+def test_a_section_restricted_moved_or_deleted_changes_the_index_at_once(client, small_parts):
+    from cms.news.models import NewsIndexPage
+
+    home = corporate_index().get_parent()
+    other = home.add_child(instance=NewsIndexPage(title="Tin khác", slug="tin-khac"))
+    public = make_article()
+    hidden = [make_article(parent=other) for _ in range(12)]
+    restriction = PageViewRestriction.objects.create(
+        page=other, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert sorted(listed_articles(client)) == [absolute(public)]
+    restriction.delete()
+    assert len(listed_articles(client)) == 13
+    moved = hidden[0]
+    moved.move(corporate_index(), pos="last-child")
+    moved.refresh_from_db()
+    assert absolute(moved) in listed_articles(client)
+    ArticlePage.objects.get(pk=hidden[1].pk).delete()
+    assert len(listed_articles(client)) == 12
+    other.delete()  # the section with the articles still in it
+    listed = listed_articles(client)
+    assert sorted(listed) == sorted([absolute(public), absolute(moved)])
+
+
+def test_the_index_reads_a_row_per_part_not_the_articles(client, small_parts):
+    [make_article() for _ in range(5)]
+    few = queries_of(client, "/sitemap.xml")
+    [make_article() for _ in range(40)]
+    assert queries_of(client, "/sitemap.xml") == few
+    assert len(article_part_paths(index_entries(client))) >= 4
