@@ -21,7 +21,8 @@ elsewhere), and the rows are what Wagtail itself would have written:
 - the search document, built by `cms.search.backend.article_document` from the same
   in-memory page (PostgreSQL's trigger fills its vectors on insert), so that search works
   with no `update_index` after;
-- the change log, through `record_article_changes`: the entries publishing would have logged.
+- the change log, through `record_article_changes`: the entries publishing would have logged;
+- the sitemap index's summary rows, through `build_sitemap_parts`.
 
 Every row of an article is built from one in-memory `ArticlePage`, so the page, its revision
 and its search document cannot disagree. Building them (text, JSON, the folded search text)
@@ -504,6 +505,9 @@ def seed_articles(
     # Pages were added without Wagtail's publish signals: log them as member units' sync sees them.
     call_command("record_article_changes", verbosity=0)
     phases.add("change log", time.perf_counter() - started)
+    started = time.perf_counter()
+    call_command("build_sitemap_parts", verbosity=0)  # the sitemap index's rows, as publishing keeps them
+    phases.add("sitemap parts", time.perf_counter() - started)
     return written
 
 

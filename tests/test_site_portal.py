@@ -195,6 +195,43 @@ def test_home_page_has_a_block_per_member_unit_with_its_latest_news(client, port
     assert blocks["Thủy điện Thác Mơ"].select_one(".unit-block__title a")["href"] == unit_index(other).url
 
 
+def test_a_unit_block_holds_the_units_tagged_news_wherever_filed_and_only_what_is_published(client, portal):
+    other = MemberUnitFactory(name="Công ty Thủy điện Thác Mơ", short_name="Thủy điện Thác Mơ", slug="td-thac-mo")
+    unit_index(other)
+    filed_elsewhere = make_article(title="Tin chung có Thác Mơ", units=[other], date=datetime.date(2024, 10, 9))
+    make_article(parent=unit_index(other), title="Bản nháp Thác Mơ", date=datetime.date(2024, 10, 9), publish=False)
+    withdrawn = make_article(parent=unit_index(other), title="Tin đã gỡ", date=datetime.date(2024, 10, 8))
+    withdrawn.unpublish()
+    make_article(parent=unit_index(other), title="Tin Thác Mơ cũ", date=datetime.date(2024, 10, 1))
+    page = soup_of(client.get("/"))
+    blocks = {words(b.select_one(".unit-block__title")): b for b in page.select(".unit-block")}
+    titles = [words(a) for a in blocks["Thủy điện Thác Mơ"].select(".unit-block__item > a")]
+    assert titles == [filed_elsewhere.title, "Tin Thác Mơ cũ"]
+
+
+def test_home_page_queries_do_not_grow_with_the_number_of_units_or_their_articles(client, portal):
+    def home_queries() -> int:
+        client.get("/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/").status_code == 200
+        return len(queries)
+
+    newer = datetime.date(2030, 1, 1)  # than the portal's: the latest news show only these, photo-less
+    first = MemberUnitFactory(name="Công ty số 0", short_name="Đơn vị 0", slug="dv-0")
+    for _ in range(25):
+        make_article(parent=unit_index(first), date=newer)
+    before = home_queries()
+    for number in range(1, 4):
+        unit = MemberUnitFactory(name=f"Công ty số {number}", short_name=f"Đơn vị {number}", slug=f"dv-{number}")
+        for _ in range(5):
+            make_article(parent=unit_index(unit), date=newer)
+    for _ in range(10):
+        make_article(parent=unit_index(first), date=newer)
+    page = soup_of(client.get("/"))
+    assert len(page.select(".unit-block")) == 5  # the portal's unit and the four new ones
+    assert home_queries() == before
+
+
 def test_cards_and_articles_without_a_photo_are_laid_out_without_an_image_column(client, portal):
     page = soup_of(client.get("/chuyen-muc/an-toan-lao-dong/"))
     card = next(c for c in page.select(".card") if "Tin không ảnh" in words(c))

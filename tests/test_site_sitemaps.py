@@ -96,24 +96,29 @@ def test_the_index_lists_the_pages_part_the_article_parts_and_the_news_sitemap(c
     assert len(article_part_paths(index)) == 1
 
 
-def test_25_articles_in_parts_of_10_each_listed_once_none_missing_none_extra(client, small_parts):
+def test_each_part_holds_the_articles_of_its_range_of_ids_at_most_the_part_size(client, small_parts):
     articles = [make_article() for _ in range(25)]
-    index = index_entries(client)
-    parts = article_part_paths(index)
-    assert len(parts) == 3
-    sizes = [len(part_entries(client, path)) for path in parts]
-    assert sizes == [10, 10, 5]
+    parts = article_part_paths(index_entries(client))
+    by_part = {path: part_entries(client, path) for path in parts}
+    assert all(1 <= len(entries) <= 10 for entries in by_part.values())
+    expected = {}
+    for article in sorted(articles, key=lambda article: article.pk):
+        expected.setdefault(f"/sitemap-articles-{article.pk // 10}.xml", []).append(absolute(article))
+    assert {path: [location for location, _ in entries] for path, entries in by_part.items()} == expected
+
+
+def test_every_published_article_is_listed_once_none_missing_none_extra(client, small_parts):
+    articles = [make_article() for _ in range(25)]
     listed = listed_articles(client)
     assert sorted(listed) == sorted(absolute(article) for article in articles)
 
 
-def test_part_names_say_their_first_and_last_article_id(client, small_parts):
-    articles = [make_article() for _ in range(12)]
-    ids = sorted(article.pk for article in articles)
-    assert article_part_paths(index_entries(client)) == [
-        f"/sitemap-articles-{ids[0]}-{ids[9]}.xml",
-        f"/sitemap-articles-{ids[10]}-{ids[11]}.xml",
-    ]
+def test_parts_of_3_hold_at_most_3_articles_each(client, settings):
+    settings.SITEMAP_PART_SIZE = 3
+    articles = [make_article() for _ in range(8)]
+    parts = article_part_paths(index_entries(client))
+    assert all(len(part_entries(client, path)) <= 3 for path in parts)
+    assert sorted(listed_articles(client)) == sorted(absolute(article) for article in articles)
 
 
 def test_an_articles_lastmod_is_its_last_publication_and_the_index_shows_each_parts_newest(client, small_parts):
@@ -178,40 +183,45 @@ def test_the_pages_part_holds_home_sections_and_categories_with_articles(client)
 @pytest.mark.parametrize(
     "path",
     [
-        "/sitemap-articles-0-0.xml",
-        "/sitemap-articles-1-1.xml",  # the root page, not an article
-        "/sitemap-articles-9-3.xml",
-        "/sitemap-articles-9223372036854775807-9223372036854775807.xml",
-        "/sitemap-articles-9999999999999999999-9999999999999999999.xml",
-        "/sitemap-articles-99999999999999999999-1.xml",
-        "/sitemap-articles--1-2.xml",
-        "/sitemap-articles-01-2.xml",
-        "/sitemap-articles-a-b.xml",
-        "/sitemap-articles-%00-1.xml",
-        "/sitemap-articles-1%00-2.xml",
+        "/sitemap-articles-900000000.xml",  # a range of ids no page has
+        "/sitemap-articles-9223372036854775807.xml",
+        "/sitemap-articles-9999999999999999999.xml",
+        "/sitemap-articles-99999999999999999999.xml",
+        "/sitemap-articles--1.xml",
+        "/sitemap-articles-01.xml",
+        "/sitemap-articles-a.xml",
+        "/sitemap-articles-%00.xml",
+        "/sitemap-articles-1%00.xml",
+        "/sitemap-articles-1-2.xml",
         "/sitemap-x.xml",
         "/sitemap-pages.xml/",
         "/sitemap-.xml",
     ],
 )
-def test_a_part_name_that_names_no_part_answers_404(client, path):
+def test_a_part_name_that_names_no_part_answers_404(client, small_parts, path):
     make_article()
     assert client.get(path).status_code == 404
 
 
-def test_a_range_not_ending_on_articles_or_wider_than_a_part_answers_404(client, small_parts):
-    ids = sorted(make_article().pk for _ in range(12))
-    assert client.get(f"/sitemap-articles-{ids[0]}-{ids[9]}.xml").status_code == 200
-    assert client.get(f"/sitemap-articles-{ids[0]}-{ids[10]}.xml").status_code == 404  # 11 articles
-    assert client.get(f"/sitemap-articles-{ids[0] - 1}-{ids[9]}.xml").status_code == 404
-    assert client.get(f"/sitemap-articles-{ids[0]}-{ids[9] + 1000}.xml").status_code == 404
+def test_a_part_whose_articles_are_all_unpublished_answers_404_and_leaves_the_index(client, small_parts):
+    articles = [make_article() for _ in range(25)]
+    last = max(articles, key=lambda article: article.pk)
+    alone = [article for article in articles if article.pk // 10 == last.pk // 10]
+    path = f"/sitemap-articles-{last.pk // 10}.xml"
+    assert path in article_part_paths(index_entries(client))
+    for article in alone:
+        article.unpublish()
+    assert client.get(path).status_code == 404
+    assert path not in article_part_paths(index_entries(client))
 
 
 def test_a_part_from_an_earlier_index_still_answers_after_an_article_in_it_is_unpublished(client, small_parts):
-    articles = sorted((make_article() for _ in range(10)), key=lambda article: article.pk)
+    articles = [make_article() for _ in range(10)]
     path = article_part_paths(index_entries(client))[0]
-    articles[4].unpublish()
-    assert len(part_entries(client, path)) == 9
+    before = part_entries(client, path)
+    shown = next(article for article in articles if absolute(article) == before[0][0])
+    shown.unpublish()
+    assert len(part_entries(client, path)) == len(before) - 1
 
 
 def news_entries(client) -> list[etree._Element]:
@@ -294,9 +304,13 @@ def test_every_sitemap_answers_a_conditional_get_with_304(client, small_parts):
 
 def test_publishing_shows_in_the_index_at_once(client, small_parts):
     [make_article() for _ in range(10)]
-    assert len(article_part_paths(index_entries(client))) == 1
-    make_article()
-    assert len(article_part_paths(index_entries(client))) == 2
+    parts = article_part_paths(index_entries(client))
+    article = make_article()
+    path = f"/sitemap-articles-{article.pk // 10}.xml"
+    index = index_entries(client)
+    assert path in index and index[path] == w3c(article.last_published_at)
+    assert set(parts) <= set(article_part_paths(index))
+    assert absolute(article) in [location for location, _ in part_entries(client, path)]
 
 
 def queries_of(client, path: str) -> int:
@@ -332,3 +346,70 @@ def test_every_demo_article_is_in_exactly_one_part_of_the_index(client, settings
     listed = listed_articles(client)
     assert sorted(listed) == sorted(demo)
     assert len(article_part_paths(index_entries(client))) == -(-len(demo) // 5)
+
+
+def article_parts_listing(client) -> dict[str, list[str]]:
+    """{part path: the locations it lists} for every article part the index names."""
+    return {
+        path: [location for location, _ in part_entries(client, path)]
+        for path in article_part_paths(index_entries(client))
+    }
+
+
+def test_an_expiry_that_passes_with_nothing_published_takes_the_article_out_of_index_and_part(
+    client, small_parts, clock
+):
+    kept = make_article()
+    expiring = make_article(expire_at=clock.moment + datetime.timedelta(hours=1))
+    assert absolute(expiring) in listed_articles(client)
+    clock.advance(datetime.timedelta(hours=1, seconds=1))
+    listing = article_parts_listing(client)
+    assert [location for locations in listing.values() for location in locations] == [absolute(kept)]
+    if expiring.pk // 10 != kept.pk // 10:
+        assert client.get(f"/sitemap-articles-{expiring.pk // 10}.xml").status_code == 404
+
+
+def test_a_scheduled_article_enters_its_part_when_publish_scheduled_publishes_it(client, small_parts, clock):
+    make_article()
+    scheduled = make_article(publish=False)
+    scheduled.go_live_at = clock.moment + datetime.timedelta(hours=1)
+    scheduled.save_revision().publish()
+    assert absolute(scheduled) not in listed_articles(client)
+    clock.advance(datetime.timedelta(hours=1, seconds=1))
+    call_command("publish_scheduled", stdout=io.StringIO())
+    index = index_entries(client)
+    assert absolute(scheduled) in listed_articles(client)
+    scheduled.refresh_from_db()
+    assert index[f"/sitemap-articles-{scheduled.pk // 10}.xml"] == w3c(scheduled.last_published_at)
+
+
+def test_a_section_restricted_moved_or_deleted_changes_the_index_at_once(client, small_parts):
+    from cms.news.models import NewsIndexPage
+
+    home = corporate_index().get_parent()
+    other = home.add_child(instance=NewsIndexPage(title="Tin khác", slug="tin-khac"))
+    public = make_article()
+    hidden = [make_article(parent=other) for _ in range(12)]
+    restriction = PageViewRestriction.objects.create(
+        page=other, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert sorted(listed_articles(client)) == [absolute(public)]
+    restriction.delete()
+    assert len(listed_articles(client)) == 13
+    moved = hidden[0]
+    moved.move(corporate_index(), pos="last-child")
+    moved.refresh_from_db()
+    assert absolute(moved) in listed_articles(client)
+    ArticlePage.objects.get(pk=hidden[1].pk).delete()
+    assert len(listed_articles(client)) == 12
+    other.delete()  # the section with the articles still in it
+    listed = listed_articles(client)
+    assert sorted(listed) == sorted([absolute(public), absolute(moved)])
+
+
+def test_the_index_reads_a_row_per_part_not_the_articles(client, small_parts):
+    [make_article() for _ in range(5)]
+    few = queries_of(client, "/sitemap.xml")
+    [make_article() for _ in range(40)]
+    assert queries_of(client, "/sitemap.xml") == few
+    assert len(article_part_paths(index_entries(client))) >= 4

@@ -18,7 +18,9 @@ Wagtail's and Django's signals call these functions and nothing else does this w
    before the save, `article_saving`). A change to a page that is not an article (the home page,
    a section) or to a name every page's menu shows purges everything (`purge.EVERYTHING`).
    Nothing at all without a shared cache configured.
-5. **Search index**: nothing to do here. Wagtail's search signal handlers write an article's
+5. **Sitemap parts** (`cms.website.sitemap_parts`): the summary rows the sitemap index reads,
+   recomputed for the affected article's part, or every part for a change to any other page.
+6. **Search index**: nothing to do here. Wagtail's search signal handlers write an article's
    index document whenever the page is saved (publishing, unpublishing and moving all save it)
    and remove it with the page (`cms/search/backend.py`); database triggers keep the full-text
    vectors in step with the document (migration `article_search.0001`). What search may show is
@@ -36,6 +38,7 @@ from cms.http_cache.freshness import bump_content_version
 from cms.http_cache.surrogate_keys import keys_for_change
 from cms.news.models import ArticlePage
 from cms.news.snippets import MemberUnit
+from cms.website import sitemap_parts
 from feeds.websub import notify_hub_after_commit
 
 
@@ -44,6 +47,7 @@ def page_published(page: Page) -> None:
     articles = _only_articles(page)
     _log(articles, "publish")
     _bump_content_version()
+    _sitemap_parts_changed(page)
     notify_hub_after_commit(articles)
     _purge_page(page)
 
@@ -55,6 +59,7 @@ def page_unpublished(page: Page) -> None:
     articles = _only_articles(page)
     _log(articles, "unpublish")
     _bump_content_version()
+    _sitemap_parts_changed(page)
     notify_hub_after_commit(articles)
     _purge_page(page)
 
@@ -66,6 +71,7 @@ def page_moved(page: Page, *, url_changed: bool) -> None:
     articles = _articles_at_or_below(page.pk)
     _log(articles, "move")
     _bump_content_version()
+    _sitemap_parts_changed(page)
     if url_changed:
         notify_hub_after_commit(articles.filter(live=True))
     _purge_page(page)
@@ -78,6 +84,7 @@ def page_deleted(page: Page) -> None:
     is_article = issubclass(page.specific_class or Page, ArticlePage)
     _log([page] if is_article else [], "delete")
     _bump_content_version()
+    sitemap_parts.articles_changed([page.pk] if is_article else None)
 
 
 def view_restriction_changed(restriction: PageViewRestriction) -> None:
@@ -86,8 +93,9 @@ def view_restriction_changed(restriction: PageViewRestriction) -> None:
     articles = _articles_at_or_below(restriction.page_id)
     _log(articles, "restriction")
     _bump_content_version()
-    notify_hub_after_commit(articles.filter(live=True))
     page = Page.objects.filter(pk=restriction.page_id).first()
+    sitemap_parts.articles_changed([page.pk] if page is not None and _is_article_page(page) else None)
+    notify_hub_after_commit(articles.filter(live=True))
     if page is not None:
         _purge_page(page)
 
@@ -167,6 +175,15 @@ def _log(articles: QuerySet | list[Page], event: str) -> None:
         article_ids = [article.pk for article in articles]
     for article_id in article_ids:
         record_article_event(article_id, event)
+
+
+def _sitemap_parts_changed(page: Page) -> None:
+    """An article's own part; every part for any other page (its articles' ids are anywhere)."""
+    sitemap_parts.articles_changed([page.pk] if _is_article_page(page) else None)
+
+
+def _is_article_page(page: Page) -> bool:
+    return issubclass(page.specific_class or Page, ArticlePage)
 
 
 def _bump_content_version() -> None:

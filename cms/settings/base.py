@@ -329,7 +329,7 @@ SITE_MAX_PAGES = env.int("SITE_MAX_PAGES", default=20)
 
 # Sitemaps: URLs per part of /sitemap.xml (the protocol allows at most 50,000), seconds a
 # rendered part is kept (publishing renders afresh at once) and may be reused by HTTP caches.
-SITEMAP_PART_SIZE = env.int("SITEMAP_PART_SIZE", default=50_000)
+SITEMAP_PART_SIZE = env.int("SITEMAP_PART_SIZE", default=1_000)
 SITEMAP_CACHE_SECONDS = env.int("SITEMAP_CACHE_SECONDS", default=3600)
 SITEMAP_MAX_AGE = env.int("SITEMAP_MAX_AGE", default=300)
 

@@ -53,3 +53,24 @@ class SiteIdentity(BaseSiteSetting):
 
     def __str__(self):
         return self.name
+
+
+class SitemapPart(models.Model):
+    """One article part of the sitemap as the index lists it: the published articles whose ids
+    fall in `[number × size, (number + 1) × size)`, how many they are and their newest
+    publication. Kept by the publish pipeline (cms/website/sitemap_parts.py), so the index
+    reads one row per part instead of every article."""
+
+    size = models.PositiveIntegerField()
+    number = models.BigIntegerField()
+    articles = models.PositiveIntegerField(default=0)
+    lastmod = models.DateTimeField(null=True)
+    # The first moment a publication window of a live article in the part opens or closes: from
+    # then on the row may be wrong until `publish_scheduled` runs, and the index reads the part.
+    valid_until = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["size", "number"], name="website_sitemap_part_unique")]
+
+    def __str__(self) -> str:
+        return f"sitemap part {self.number} of {self.size}"

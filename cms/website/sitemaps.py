@@ -3,12 +3,15 @@ URLs, and a Google News sitemap of the last two days' articles.
 
 - `/sitemap-pages.xml`: the live, public pages that are not articles (home, sections) and the
   category pages that list at least one published article.
-- `/sitemap-articles-<first>-<last>.xml`: the published articles with ids `first` to `last`,
-  in id order. The index cuts the id-ordered published articles into runs of SITEMAP_PART_SIZE
-  (one aggregate query); a part reads its id range from the primary key and stops after
-  SITEMAP_PART_SIZE + 1 rows, so it costs the same at the first part as at the thousandth
-  (no OFFSET). A name whose range does not start and end on published articles, or holds more
-  than a part may, names no part: 404.
+- `/sitemap-articles-<k>.xml`: the published articles whose ids are in the k-th range of
+  SITEMAP_PART_SIZE ids, in id order (sitemap_parts.py: fixed ranges, so a part holds at most
+  that many URLs and reads at most that many rows whatever the size of the site, and the index
+  reads one summary row per part). A part that holds no published article names none: 404.
+
+SITEMAP_PART_SIZE defaults to 1,000, not the protocol's 50,000: a part then costs the same to
+render at 1,000 articles as at a million (a part of 50,000 grows with the site up to there),
+a crawler fetches again only the thousand URLs of a part whose lastmod moved, and the
+protocol's 50,000 parts per index still leave room for 50 million articles.
 - `/sitemap-news.xml`: articles first published in the last two days, newest first, at most
   1,000 (Google's limits).
 
@@ -24,9 +27,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.models import F, Max, OuterRef, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
@@ -41,17 +42,16 @@ from cms.news.selectors import published_articles
 from cms.news.text import strip_xml_illegal
 
 from .identity import request_host, site_identity
+from .sitemap_parts import article_parts, id_range, part_size
 
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NAMESPACE = "http://www.google.com/schemas/sitemap-news/0.9"
-# The sitemaps protocol's limit per file; SITEMAP_PART_SIZE is cut to it.
-PROTOCOL_MAX_URLS = 50_000
 # Google News: articles of the last two days, at most 1,000 per sitemap.
 NEWS_WINDOW = datetime.timedelta(days=2)
 NEWS_MAX_ENTRIES = 1_000
 # The articles are written in Vietnamese (ISO 639 code, as Google News asks).
 NEWS_LANGUAGE = "vi"
-# Page ids are bigints: a larger number in a part's name names nothing (and would overflow).
+# Page ids are bigints: a part beyond them names nothing (and its range would overflow).
 _MAX_ID = 2**63 - 1
 CACHE_PREFIX = "website:sitemap"
 
@@ -75,15 +75,6 @@ class NewsUrl:
 
 
 @dataclass(frozen=True)
-class ArticlePart:
-    """A run of published articles, by id, as the index lists it."""
-
-    first: int
-    last: int
-    lastmod: datetime.datetime | None
-
-
-@dataclass(frozen=True)
 class RenderedSitemap:
     body: bytes
     etag: str
@@ -94,58 +85,23 @@ class RenderedSitemap:
     changes_at: float | None
 
 
-def part_size() -> int:
-    """URLs per part: SITEMAP_PART_SIZE, within 1 and the protocol's 50,000."""
-    return max(1, min(int(settings.SITEMAP_PART_SIZE), PROTOCOL_MAX_URLS))
-
-
 # --- Reads ----------------------------------------------------------------------------------
 
 
-def article_parts(*, size: int) -> list[ArticlePart]:
-    """The published articles cut into runs of `size` by id, each with its newest publication.
-
-    One query: the articles numbered in id order (a window function), grouped by
-    `(number - 1) // size`.
-    """
-    numbered = (
-        published_articles()
-        .order_by()
-        .annotate(
-            sitemap_id=F("pk"),
-            sitemap_lastmod=F("last_published_at"),
-            sitemap_row=Window(RowNumber(), order_by=F("pk").asc()),
-        )
-        .values_list("sitemap_id", "sitemap_lastmod", "sitemap_row")
-    )
-    inner, params = numbered.query.sql_with_params()
-    sql = (
-        f"SELECT (sitemap_row - 1) / {int(size)} AS part, MIN(sitemap_id), MAX(sitemap_id), MAX(sitemap_lastmod)"
-        f" FROM ({inner}) numbered GROUP BY part ORDER BY part"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    return [ArticlePart(first=first, last=last, lastmod=_as_datetime(lastmod)) for _part, first, last, lastmod in rows]
-
-
-def article_part_urls(first: int, last: int, *, size: int) -> list[SitemapUrl]:
-    """The published articles with ids `first` to `last`, in id order.
-
-    `SitemapPartNotFound` unless the range starts and ends on a published article and holds
-    at most `size` of them: the ids come from the index (a part that shrank since, by an
-    unpublished article, still answers; a made-up range does not).
-    """
-    if not 0 < first <= last <= _MAX_ID:
-        raise SitemapPartNotFound(f"{first}-{last}")
+def article_part_urls(number: int, *, size: int) -> list[SitemapUrl]:
+    """The published articles of part `number` (ids in its range), in id order;
+    `SitemapPartNotFound` when it holds none."""
+    first, end = id_range(number, size)
+    if end - 1 > _MAX_ID:
+        raise SitemapPartNotFound(str(number))
     rows = list(
         published_articles()
-        .filter(pk__gte=first, pk__lte=last)
+        .filter(pk__gte=first, pk__lt=end)
         .order_by("pk")
-        .values_list("pk", "url_path", "last_published_at")[: size + 1]
+        .values_list("pk", "url_path", "last_published_at")
     )
-    if not rows or len(rows) > size or rows[0][0] != first or rows[-1][0] != last:
-        raise SitemapPartNotFound(f"{first}-{last}")
+    if not rows:
+        raise SitemapPartNotFound(str(number))
     locations = _article_locations([(pk, url_path) for pk, url_path, _lastmod in rows])
     return [SitemapUrl(location=locations[pk], lastmod=lastmod) for pk, _url_path, lastmod in rows if locations.get(pk)]
 
@@ -191,13 +147,13 @@ def page_urls(request=None) -> list[SitemapUrl]:
         for page in pages
         if (location := public_urls.absolute(page))
     ]
+    # The newest first along the live pages' last publication (news 0014): the first of the
+    # category's articles found ends the walk, where MAX() would read all of them.
     newest = (
         published_articles()
-        .filter(categories=OuterRef("pk"))
-        .order_by()
-        .values("categories")
-        .annotate(newest=Max("last_published_at"))
-        .values("newest")
+        .filter(categories=OuterRef("pk"), last_published_at__isnull=False)
+        .order_by("-last_published_at")
+        .values("last_published_at")[:1]
     )
     categories = Category.objects.annotate(newest=Subquery(newest)).filter(newest__isnull=False).order_by("name", "pk")
     found += [
@@ -225,15 +181,6 @@ def news_urls(*, now: datetime.datetime | None = None) -> list[NewsUrl]:
         for pk, _url_path, title, first_published, last_published in rows
         if locations.get(pk)
     ]
-
-
-def _as_datetime(value) -> datetime.datetime | None:
-    """A raw aggregate's value as an aware datetime (SQLite hands back text)."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.datetime.fromisoformat(value)
-    return value if timezone.is_aware(value) else value.replace(tzinfo=datetime.UTC)
 
 
 # --- Builders: data in, XML out -------------------------------------------------------------
@@ -301,16 +248,13 @@ def part_location(name: str) -> str:
     return f"{settings.SITE_URL}/sitemap-{name}.xml"
 
 
-def articles_part_name(first: int, last: int) -> str:
-    return f"articles-{first}-{last}"
+def articles_part_name(number: int) -> str:
+    return f"articles-{number}"
 
 
 def _render_index(request) -> tuple[bytes, datetime.datetime | None, datetime.datetime | None]:
     parts = [SitemapUrl(part_location("pages"), newest(url.lastmod for url in page_urls(request)))]
-    parts += [
-        SitemapUrl(part_location(articles_part_name(part.first, part.last)), part.lastmod)
-        for part in article_parts(size=part_size())
-    ]
+    parts += [SitemapUrl(part_location(articles_part_name(part.number)), part.lastmod) for part in article_parts()]
     parts.append(SitemapUrl(part_location("news"), newest(url.lastmod for url in news_urls())))
     return build_sitemap_index(parts), newest(part.lastmod for part in parts), None
 
@@ -320,8 +264,8 @@ def _render_pages(request):
     return build_urlset(urls), newest(url.lastmod for url in urls), None
 
 
-def _render_articles(first: int, last: int):
-    urls = article_part_urls(first, last, size=part_size())
+def _render_articles(number: int):
+    urls = article_part_urls(number, size=part_size())
     return build_urlset(urls), newest(url.lastmod for url in urls), None
 
 
@@ -335,7 +279,7 @@ def _render_news(request):
 
 
 def rendered_sitemap(name: str, request=None) -> RenderedSitemap:
-    """The sitemap file `name` (`index`, `pages`, `news` or `articles-<first>-<last>`), from
+    """The sitemap file `name` (`index`, `pages`, `news` or `articles-<k>`), from
     the cache or rendered and cached; `SitemapPartNotFound` for a name that names none."""
     # The pages part and the news publication's name follow the site serving the request.
     key_text = f"{name}\0{part_size()}\0{settings.SITE_URL}\0{request_host(request)}"
@@ -374,8 +318,7 @@ def _render(name: str, request):
         return _render_pages(request)
     if name == "news":
         return _render_news(request)
-    kind, _, ids = name.partition("-")
-    first, _, last = ids.partition("-")
-    if kind != "articles" or not first.isdigit() or not last.isdigit():
+    kind, _, number = name.partition("-")
+    if kind != "articles" or not number.isdigit():
         raise SitemapPartNotFound(name)
-    return _render_articles(int(first), int(last))
+    return _render_articles(int(number))

@@ -19,9 +19,9 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-pages.xml", views.sitemap_pages, name="sitemap_pages"),
     path("sitemap-news.xml", views.sitemap_news, name="sitemap_news"),
-    # Ids as written by the index: no sign, no leading zero, at most a bigint's 19 digits.
+    # Part numbers as written by the index: no sign, no leading zero, at most a bigint's 19 digits.
     re_path(
-        r"^sitemap-articles-(?P<first>[1-9][0-9]{0,18})-(?P<last>[1-9][0-9]{0,18})\.xml$",
+        r"^sitemap-articles-(?P<number>0|[1-9][0-9]{0,18})\.xml$",
         views.sitemap_articles,
         name="sitemap_articles",
     ),

@@ -227,9 +227,9 @@ def sitemap_pages(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def sitemap_articles(request: HttpRequest, first: str, last: str) -> HttpResponse:
-    """One part of the articles, named by its first and last article id."""
-    return _sitemap_response(request, articles_part_name(int(first), int(last)))
+def sitemap_articles(request: HttpRequest, number: str) -> HttpResponse:
+    """One part of the articles, named by its number (sitemap_parts.py)."""
+    return _sitemap_response(request, articles_part_name(int(number)))
 
 
 @require_safe
