@@ -407,3 +407,16 @@ def editorial_urls(demo) -> list[str]:
         "/admin/reports/site-history/",
         "/admin/account/",
     ]
+
+
+def queries_for(client, url: str) -> int:
+    """Queries of a warm GET of `url` (renditions, site root paths and the content version
+    cached by a first one), which must answer 200."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)

@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.views.defaults import server_error
 from wagtail.models import PageViewRestriction
 
@@ -27,6 +25,7 @@ from tests.factories import (
     paragraph,
     unit_index,
 )
+from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -246,14 +245,6 @@ def test_restricted_and_unpublished_articles_are_not_listed(client):
     assert not titles & {internal.title, withdrawn.title}
 
 
-def _queries_for(client, url: str) -> int:
-    client.get(url)  # warm: renditions, site root paths and the content version are cached
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def _rich_article(unit=None, **fields):
     parent = unit_index(unit) if unit else None
     return make_article(
@@ -273,22 +264,22 @@ def test_query_count_of_home_index_and_category_pages_does_not_grow_with_article
     first = _rich_article(unit)
     ArticleDailyViews.objects.create(article=first, day=datetime.date.today(), views=2)
     urls = ("/", unit_index(unit).url, "/chuyen-muc/chung/", "/tim-kiem/?q=bai")
-    few = {url: _queries_for(client, url) for url in urls}
+    few = {url: queries_for(client, url) for url in urls}
     for _ in range(5):
         article = _rich_article(unit)
         ArticleDailyViews.objects.create(article=article, day=datetime.date.today(), views=1)
-    many = {url: _queries_for(client, url) for url in urls}
+    many = {url: queries_for(client, url) for url in urls}
     assert many == few
 
 
 def test_query_count_of_article_page_does_not_grow_with_related_articles_or_images(client):
     article = _rich_article()
     ArticleDailyViews.objects.create(article=_rich_article(), day=datetime.date.today(), views=1)
-    few = _queries_for(client, article.url)
+    few = queries_for(client, article.url)
     for _ in range(5):
         related = _rich_article()
         ArticleDailyViews.objects.create(article=related, day=datetime.date.today(), views=1)
-    assert _queries_for(client, article.url) == few
+    assert queries_for(client, article.url) == few
     assert few <= 30
 
 

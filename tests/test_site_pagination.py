@@ -5,10 +5,9 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import CategoryFactory, corporate_index, make_article
+from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -108,14 +107,6 @@ def test_a_short_list_has_no_older_link(client, settings):
     assert older_link(last) is None
 
 
-def _queries_for(client, url: str) -> int:
-    client.get(url)  # warm: renditions, site root paths and the content version are cached
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def test_query_count_of_the_last_numbered_page_and_an_older_page_does_not_grow_with_articles(client, settings):
     settings.SITE_MAX_PAGES = 1
     energy = CategoryFactory(slug="dem")
@@ -123,7 +114,7 @@ def test_query_count_of_the_last_numbered_page_and_an_older_page_does_not_grow_w
     oldest = _articles(1, energy)[0]
     cursor = f"?truoc={oldest.date.isoformat()}.{oldest.pk + 10**6}"  # only the oldest is older
     urls = ("/chuyen-muc/dem/", f"/chuyen-muc/dem/{cursor}")
-    few = {url: _queries_for(client, url) for url in urls}
+    few = {url: queries_for(client, url) for url in urls}
     _articles(30, energy, first_day=200)
-    many = {url: _queries_for(client, url) for url in urls}
+    many = {url: queries_for(client, url) for url in urls}
     assert many == few
