@@ -127,5 +127,12 @@ def test_query_count_of_search_does_not_grow_with_the_number_of_results(client):
     for number in range(3, 12):
         make_article(title=f"Hội nghị người lao động {number}")
     _queries(client, "/tim-kiem/", {"q": "hoi nghi"})  # the menu and identity, cached per content version
-    assert _queries(client, "/api/v1/articles/", {"q": "hoi nghi"}) == few_api
-    assert _queries(client, "/tim-kiem/", {"q": "hoi nghi"}) == few_site
+    # With a page's worth of title matches, the page is found among them (`ranking.top_keys`),
+    # which takes no more queries than scoring every match.
+    assert _queries(client, "/api/v1/articles/", {"q": "hoi nghi"}) <= few_api
+    assert _queries(client, "/tim-kiem/", {"q": "hoi nghi"}) <= few_site
+    for number in range(12, 40):
+        make_article(title=f"Hội nghị người lao động {number}")
+    _queries(client, "/tim-kiem/", {"q": "hoi nghi"})
+    assert _queries(client, "/api/v1/articles/", {"q": "hoi nghi"}) <= few_api
+    assert _queries(client, "/tim-kiem/", {"q": "hoi nghi"}) <= few_site

@@ -118,18 +118,27 @@ def ranked_cards(articles: QuerySet) -> list[ArticlePage]:
 
 
 def counted_ranked_cards(articles: QuerySet) -> tuple[list[ArticlePage], int | None]:
-    """`ranked_cards`, and how many articles the whole list holds, counted by the page's own
-    query (`COUNT(*) OVER ()` before its LIMIT): a results page needs the count, and a separate
-    COUNT would match and rank every article a second time. None when the page is empty."""
+    """`ranked_cards`, and how many articles the whole list holds (None when the page is empty).
+    When every match is ranked for the page, its own query counts them (`COUNT(*) OVER ()`
+    before its LIMIT) rather than a second query matching and ranking them again; when the page
+    came from a few candidates (`ArticleSearch.top_keys`), a COUNT that matches without ranking."""
     return _cards_by_keys(articles, counted=True)
 
 
 def _cards_by_keys(articles: QuerySet, *, counted: bool = False, **options):
     annotations = list(articles.query.annotations)
-    keys = articles.values("pk", *annotations)
-    if counted:
-        keys = keys.annotate(list_total=Window(Count("pk")))
-    keys = list(keys)
+    keys = _top_keys(articles, ("pk", *annotations))
+    total = None
+    if keys is not None and counted:
+        whole = articles._chain()
+        whole.query.clear_limits()
+        total = whole.count() if keys else None
+    elif keys is None:
+        keys = articles.values("pk", *annotations)
+        if counted:
+            keys = keys.annotate(list_total=Window(Count("pk")))
+        keys = list(keys)
+        total = keys[0]["list_total"] if keys and counted else None
     cards = {
         card.pk: card
         for card in article_cards(ArticlePage.objects.filter(pk__in=[key["pk"] for key in keys]), **options)
@@ -142,8 +151,18 @@ def _cards_by_keys(articles: QuerySet, *, counted: bool = False, **options):
                 setattr(card, name, key[name])
             page.append(card)
     if counted:
-        return page, keys[0]["list_total"] if keys else None
+        return page, total
     return page
+
+
+def _top_keys(articles: QuerySet, fields: tuple[str, ...]) -> list[dict] | None:
+    """The page's keys from its search's `top_keys`, when it is a page of ranked search results
+    that can be found without scoring every match."""
+    for annotation in articles.query.annotations.values():
+        search = getattr(annotation, "search", None)
+        if search is not None:
+            return search.top_keys(articles, fields)
+    return None
 
 
 def relations_of(article_ids: Iterable[int]) -> dict[str, dict[int, list[Named]]]:

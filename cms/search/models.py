@@ -49,6 +49,15 @@ class Match:
         return tsquery_pairs(self.query) if self.query is not None else None
 
 
+@dataclass(frozen=True)
+class Candidates:
+    """A few articles to evaluate a search over one by one, and the (field, match) pairs known
+    to hold for all of them (`ranking.ArticleSearch.top_keys`)."""
+
+    ids: tuple[int, ...]
+    holding: frozenset = frozenset()
+
+
 class MatchingIds(models.Expression):
     """The ids of the articles whose `field` (title, lead, all, exact) matches, straight from the
     full-text index: `pk__in=MatchingIds("all", Match(query))`.
@@ -59,15 +68,29 @@ class MatchingIds(models.Expression):
     only the articles holding every pair are checked for the syllables' positions; a phrase of
     two syllables is its pair, so there is nothing left to check. On SQLite through FTS5, which
     looks phrases up itself.
+
+    While its `scope` (the search it is part of) has `candidates`, PostgreSQL checks only those
+    articles' own vectors instead: a few rows read one by one cost less than an index set of
+    most articles. SQLite's index sets are cheap at any size.
     """
 
     output_field = models.IntegerField()
 
-    def __init__(self, field: str, match: Match):
+    def __init__(self, field: str, match: Match, scope=None):
         super().__init__()
-        self.target, self.match = field, match
+        self.target, self.match, self.scope = field, match, scope
 
     def as_sql(self, compiler, connection):
+        candidates = getattr(self.scope, "candidates", None)
+        if connection.vendor == "postgresql" and candidates is not None:
+            if (self.target, self.match) in candidates.holding:
+                return "(SELECT unnest(%s::integer[]))", [list(candidates.ids)]
+            config = "simple" if self.target == "exact" else TEXT_SEARCH_CONFIG
+            return (
+                f"(SELECT article_id FROM article_search_document WHERE article_id = ANY(%s::integer[]) "
+                f"AND {self.target}_vector @@ to_tsquery('{config}', %s))",
+                [list(candidates.ids), self.match.tsquery()],
+            )
         if connection.vendor == "postgresql":
             # Only the whole text has pairs (`pair_vector`); and sieving a title or a lead by them
             # would make the index's recheck read each candidate's large pair vector.

@@ -15,15 +15,49 @@ outweighs all the weaker ones together), then newest first:
 
 One definition, used by the site, the API and the admin: `cms.search.backend` routes every
 article search here.
+
+A page of results (`top_keys`) is found without scoring every match when it can be: the
+title and lead signals hold for few articles even when a word is in all of them, and their
+index sets are small, so the best candidates are scored one by one (`Candidates`) and their
+page is taken when no article outside them could rank on it. Otherwise every match is scored.
 """
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+import contextlib
+from dataclasses import dataclass
 
-from .models import Match, MatchingIds
+from django.db.models import Case, ExpressionWrapper, IntegerField, Q, QuerySet, Value, When
+
+from .models import ArticleSearchDocument, Candidates, Match, MatchingIds
 from .query import Phrase, SearchQuery, Term
 
 SCORE_FIELD = "search_rank"
 EXACT, TITLE_PHRASE, LEAD_PHRASE, PHRASE, IN_TITLE, IN_LEAD = 32, 16, 8, 4, 2, 1
+ORDER = ("-{field}", "-{path}date", "-pk")
+# The most candidates scored one by one, and the deepest page found that way: past either,
+# scoring every match costs less than reading each candidate's vectors.
+MAX_CANDIDATES = 500
+MAX_TOP = 200
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One part of the score: the articles whose `field` matches `query` get `weight`."""
+
+    field: str
+    query: SearchQuery
+    weight: int
+
+    @property
+    def match(self) -> Match:
+        return Match(self.query)
+
+
+class Relevance(ExpressionWrapper):
+    """The score annotation, which knows the search it ranks (for `top_keys`)."""
+
+    def __init__(self, search: "ArticleSearch", expression):
+        super().__init__(expression, output_field=IntegerField())
+        self.search = search
 
 
 def _phrases(query: SearchQuery) -> SearchQuery | None:
@@ -56,10 +90,24 @@ class ArticleSearch:
         self.order_by_relevance = order_by_relevance
         self.path = path
         self.also = also  # other rows that match, from another index (the admin's page search)
+        self.candidates: Candidates | None = None  # while `top_keys` scores candidates one by one
+        exact, phrases, whole = _exact_forms(query), _phrases(query), SearchQuery(query.groups)
+        self.signals = {
+            name: Signal(field, signal_query, weight)
+            for name, field, signal_query, weight in (
+                ("exact", "exact", exact, EXACT),
+                ("title_phrase", "title", phrases, TITLE_PHRASE),
+                ("lead_phrase", "lead", phrases, LEAD_PHRASE),
+                ("phrase", "all", phrases, PHRASE),
+                ("in_title", "title", whole, IN_TITLE),
+                ("in_lead", "lead", whole, IN_LEAD),
+            )
+            if signal_query is not None
+        }
 
     def _matches(self, field: str, query: SearchQuery) -> Q:
         # An article page and its `Page` share their primary key: `pk` serves either queryset.
-        return Q(pk__in=MatchingIds(field, Match(query)))
+        return Q(pk__in=MatchingIds(field, Match(query), scope=self))
 
     def matching(self) -> QuerySet:
         condition = self._matches("all", self.query)
@@ -68,24 +116,12 @@ class ArticleSearch:
         return self.queryset.filter(condition)
 
     def score(self):
-        signals = []
-        exact = _exact_forms(self.query)
-        if exact is not None:
-            signals.append((self._matches("exact", exact), EXACT))
-        phrases = _phrases(self.query)
-        if phrases is not None:
-            signals += [
-                (self._matches("title", phrases), TITLE_PHRASE),
-                (self._matches("lead", phrases), LEAD_PHRASE),
-                (self._matches("all", phrases), PHRASE),
-            ]
-        whole = SearchQuery(self.query.groups)
-        signals += [(self._matches("title", whole), IN_TITLE), (self._matches("lead", whole), IN_LEAD)]
         total = None
-        for condition, weight in signals:
-            signal = Case(When(condition, then=Value(weight)), default=Value(0), output_field=IntegerField())
-            total = signal if total is None else total + signal
-        return total
+        for signal in self.signals.values():
+            condition = self._matches(signal.field, signal.query)
+            part = Case(When(condition, then=Value(signal.weight)), default=Value(0), output_field=IntegerField())
+            total = part if total is None else total + part
+        return Relevance(self, total)
 
     def results(self, score_field: str | None = None) -> QuerySet:
         """The matching articles, best first when ranking (else in the queryset's own order)."""
@@ -94,5 +130,68 @@ class ArticleSearch:
         field = score_field or SCORE_FIELD
         ranked = self.matching().annotate(**{field: self.score()})
         if self.order_by_relevance:
-            ranked = ranked.order_by(f"-{field}", f"-{self.path}date", "-pk")
+            ranked = ranked.order_by(*(part.format(field=field, path=self.path) for part in ORDER))
         return ranked
+
+    def _tiers(self):
+        """(the signals whose articles are the candidates, what those imply, the best score an
+        article outside them can have), smallest candidates first. The title and lead phrases
+        imply the phrase anywhere and, in the title, the words in the title."""
+        total = sum(signal.weight for signal in self.signals.values())
+        tiers = [
+            (("title_phrase",), ("phrase", "in_title")),
+            (("title_phrase", "lead_phrase"), ("phrase",)),
+            (("in_title", "in_lead"), ()),
+        ]
+        for names, implied in tiers:
+            if all(name in self.signals for name in names):
+                # Outside the candidates none of these hold, nor anything only they imply.
+                absent = set(names) | ({"title_phrase", "lead_phrase"} if "in_title" in names else set())
+                bound = total - sum(self.signals[name].weight for name in absent if name in self.signals)
+                yield names, tuple(name for name in implied if name in self.signals), bound
+
+    def _candidate_ids(self, names) -> list[int]:
+        condition = Q()
+        for name in names:
+            signal = self.signals[name]
+            condition |= Q(pk__in=MatchingIds(signal.field, signal.match))
+        return list(ArticleSearchDocument.objects.filter(condition).values_list("pk", flat=True)[: MAX_CANDIDATES + 1])
+
+    def top_keys(self, page: QuerySet, fields: tuple[str, ...]) -> list[dict] | None:
+        """The `fields` of the rows of `page` (a slice of `results()`, perhaps narrowed further, in
+        its own order), found by scoring candidates one by one; None when that cannot be shown
+        to give the same rows as scoring every match (then evaluate `page` itself)."""
+        query = page.query
+        stop = query.high_mark
+        field = next(name for name, value in query.annotations.items() if getattr(value, "search", None) is self)
+        if (
+            stop is None
+            or stop > MAX_TOP
+            or tuple(query.order_by) != tuple(part.format(field=field, path=self.path) for part in ORDER)
+        ):
+            return None
+        whole = page._chain()
+        whole.query.clear_limits()
+        for names, implied, bound in self._tiers():
+            ids = self._candidate_ids(names)
+            if len(ids) > MAX_CANDIDATES:
+                return None  # the larger tiers hold these and more
+            if len(ids) < stop:
+                continue  # too few to fill the page
+            implied_matches = {(self.signals[name].field, self.signals[name].match) for name in implied}
+            if not self.query.excluded:  # the candidates' signals need every syllable: they match
+                implied_matches.add(("all", Match(self.query)))
+            with self._scoring(Candidates(tuple(ids), frozenset(implied_matches))):
+                rows = list(whole.filter(pk__in=ids).values(*fields)[:stop])
+            if len(rows) == stop and rows[-1][field] > bound:
+                return rows[query.low_mark : stop]
+            return None  # a larger tier's page is no better shown
+        return None
+
+    @contextlib.contextmanager
+    def _scoring(self, candidates: Candidates):
+        self.candidates = candidates
+        try:
+            yield
+        finally:
+            self.candidates = None

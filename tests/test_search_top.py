@@ -1,0 +1,73 @@
+"""A page of ranked results found among candidates (`ArticleSearch.top_keys`) is the page that
+scoring every match gives: same articles, same order, same scores, on every slice tried."""
+
+import datetime
+import random
+
+import pytest
+
+from cms.news.selectors import published_articles, search_articles
+from cms.search import ranking
+from tests.factories import make_article
+
+WORDS = "nhà máy nhiệt điện đang Đảng ủy ban an toàn lao động vận hành dân vận khéo hòa hoà thủy thuỷ".split()  # noqa: SIM905
+QUERIES = (
+    "nhà máy",
+    "nha may",
+    "Đảng ủy",
+    "dang uy",
+    '"an toàn lao động"',
+    "an toàn -điện",
+    "nhà máy OR dân vận",
+    "thủy điện",
+    "hoà",
+    "vận",
+)
+SLICES = ((0, 1), (0, 5), (0, 12), (4, 9), (0, 21), (12, 24))
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize()
+
+
+@pytest.fixture
+def crowd(db):
+    rng = random.Random(20261204)
+    start = datetime.date(2024, 1, 1)
+    for number in range(70):
+        title = _sentence(rng, 6)
+        if number % 3 == 0:
+            title = f"Nhà máy {title}"
+        lead = _sentence(rng, 12) + (" Đảng ủy." if number % 4 == 0 else "")
+        make_article(title=title, lead=lead, date=start + datetime.timedelta(days=rng.randrange(400)))
+
+
+def _page(query: str, start: int, stop: int):
+    return search_articles(published_articles(), query)[start:stop]
+
+
+def test_top_keys_give_the_page_that_scoring_every_match_gives(crowd, monkeypatch):
+    monkeypatch.setattr(ranking, "MAX_CANDIDATES", 40)  # so that some tiers are too large here
+    fields = ("pk", "search_rank")
+    found_among_candidates = []
+    for query in QUERIES:
+        for start, stop in SLICES:
+            page = _page(query, start, stop)
+            search = page.query.annotations["search_rank"].search
+            top = search.top_keys(page, fields)
+            expected = list(page.values(*fields))
+            if top is not None:
+                assert top == expected, (query, start, stop)
+                found_among_candidates.append((query, start, stop))
+    # The title phrase holds for a page's worth of articles: those pages come from candidates.
+    assert ("nhà máy", 0, 12) in found_among_candidates
+    assert ("nha may", 0, 5) in found_among_candidates
+    assert len(found_among_candidates) >= 10
+
+
+def test_a_page_that_candidates_cannot_show_is_left_to_full_scoring(crowd):
+    # Past the deepest page found among candidates, and in another order, nothing is guessed.
+    deep = _page("nhà máy", ranking.MAX_TOP, ranking.MAX_TOP + 5)
+    assert deep.query.annotations["search_rank"].search.top_keys(deep, ("pk",)) is None
+    oldest = search_articles(published_articles(), "nhà máy").order_by("date")[:5]
+    assert oldest.query.annotations["search_rank"].search.top_keys(oldest, ("pk",)) is None
