@@ -32,6 +32,7 @@ class ListPage(Page):
 
     cursor = ""  # numbered pages are named by their number
     older_cursor: str | None = None
+    more_results = False  # a counted list (search results) holds more than its numbered pages
 
     @property
     def query_string(self) -> str:
@@ -95,9 +96,10 @@ def paginate(
 ) -> ListPage | OlderPage:
     """The requested page of `items` (articles newest first, from `published_articles()`), its
     slice evaluated by `read` when given (`cms.news.cards.article_cards`), or by `counted`, which
-    also returns how many items the whole list holds (None for an empty page), sparing the
-    COUNT (`cms.news.cards.counted_ranked_cards` for search results, which keep every page
-    numbered: their order is a ranking, not a key).
+    also returns how many items the whole list holds, or at least that it holds more than its
+    numbered pages (None for an empty page), sparing the COUNT (`cms.news.cards.counted_ranked_cards`
+    for search results, which have numbered pages only: their order is a ranking, not a key; the
+    page says "Hơn N kết quả" when they go on past the range).
 
     A missing or non-numeric `page` (`?page=abc`, `?page=-1`) gives the first page, as does a
     mangled `truoc`: links with a mangled value still land somewhere useful. A number past the
@@ -112,14 +114,19 @@ def paginate(
     number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
     number = max(number, 1)
     paginator = Paginator(items, per_page)
+    bound = max(1, settings.SITE_MAX_PAGES) * per_page
     if counted is not None:
+        if number > max(1, settings.SITE_MAX_PAGES):
+            raise Http404("Trang không tồn tại.")
         bottom = (number - 1) * per_page
-        rows, total = counted(items[bottom : bottom + per_page])
-        paginator.count = total if total is not None else items.count()
+        rows, total = counted(items[bottom : bottom + per_page], at_most=bound)
+        total = total if total is not None else items[: bound + 1].count()
+        paginator.count = min(total, bound)
         if number > paginator.num_pages:
             raise Http404("Trang không tồn tại.")
-        return ListPage(rows, number, paginator)
-    bound = max(1, settings.SITE_MAX_PAGES) * per_page
+        page = ListPage(rows, number, paginator)
+        page.more_results = total > bound
+        return page
     total = items[: bound + 1].count()  # one past the range: are there older articles?
     paginator.count = min(total, bound)
     if number > paginator.num_pages:

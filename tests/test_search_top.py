@@ -22,6 +22,7 @@ QUERIES = (
     "thủy điện",
     "hoà",
     "vận",
+    "Pleikrông",
 )
 SLICES = ((0, 1), (0, 5), (0, 12), (4, 9), (0, 21), (12, 24))
 
@@ -38,7 +39,9 @@ def crowd(db):
         title = _sentence(rng, 6)
         if number % 3 == 0:
             title = f"Nhà máy {title}"
-        lead = _sentence(rng, 12) + (" Đảng ủy." if number % 4 == 0 else "")
+        lead = (
+            _sentence(rng, 12) + (" Đảng ủy." if number % 4 == 0 else "") + (" Pleikrông." if number % 10 == 0 else "")
+        )
         make_article(title=title, lead=lead, date=start + datetime.timedelta(days=rng.randrange(400)))
 
 
@@ -71,3 +74,35 @@ def test_a_page_that_candidates_cannot_show_is_left_to_full_scoring(crowd):
     assert deep.query.annotations["search_rank"].search.top_keys(deep, ("pk",)) is None
     oldest = search_articles(published_articles(), "nhà máy").order_by("date")[:5]
     assert oldest.query.annotations["search_rank"].search.top_keys(oldest, ("pk",)) is None
+
+
+def test_a_results_page_counts_up_to_its_numbered_pages_and_says_when_there_are_more(client, crowd, settings):
+    from bs4 import BeautifulSoup
+
+    settings.SITE_MAX_PAGES = 2  # 24 results in numbered pages, 12 a page
+
+    def title(params):
+        response = client.get("/tim-kiem/", params)
+        assert response.status_code == 200
+        return BeautifulSoup(response.content, "html.parser").select_one(".results-title").get_text()
+
+    every = search_articles(published_articles(), "nhà máy").count()
+    assert every > 24
+    assert title({"q": "nhà máy"}).startswith("Hơn 24 kết quả")
+    assert title({"q": "nhà máy", "page": "2"}).startswith("Hơn 24 kết quả")
+    assert client.get("/tim-kiem/", {"q": "nhà máy", "page": "3"}).status_code == 404
+    few = search_articles(published_articles(), "Pleikrông").count()
+    assert 0 < few <= 24
+    assert title({"q": "Pleikrông"}).startswith(f"{few} kết quả")
+
+
+@pytest.mark.parametrize("largest", [5, 40, 500])
+def test_the_count_is_right_whatever_the_matches_ids_it_starts_from(crowd, monkeypatch, largest):
+    monkeypatch.setattr(ranking, "MAX_CANDIDATES", largest)
+    for query in QUERIES:
+        results = search_articles(published_articles(), query)
+        every = results.count()
+        search = results.query.annotations["search_rank"].search
+        assert search.count(results) == every, query
+        bounded = search.count(results, at_most=10)
+        assert bounded == every if every <= 10 else bounded > 10, query

@@ -117,22 +117,24 @@ def ranked_cards(articles: QuerySet) -> list[ArticlePage]:
     return article_cards(articles, keys_first=True)
 
 
-def counted_ranked_cards(articles: QuerySet) -> tuple[list[ArticlePage], int | None]:
+def counted_ranked_cards(articles: QuerySet, at_most: int | None = None) -> tuple[list[ArticlePage], int | None]:
     """`ranked_cards`, and how many articles the whole list holds (None when the page is empty).
     When every match is ranked for the page, its own query counts them (`COUNT(*) OVER ()`
     before its LIMIT) rather than a second query matching and ranking them again; when the page
-    came from a few candidates (`ArticleSearch.top_keys`), a COUNT that matches without ranking."""
-    return _cards_by_keys(articles, counted=True)
+    came from a few candidates (`ArticleSearch.top_keys`), a COUNT that matches without ranking,
+    which may stop past `at_most` (the count is then only known to be more)."""
+    return _cards_by_keys(articles, counted=True, at_most=at_most)
 
 
-def _cards_by_keys(articles: QuerySet, *, counted: bool = False, **options):
+def _cards_by_keys(articles: QuerySet, *, counted: bool = False, at_most: int | None = None, **options):
     annotations = list(articles.query.annotations)
-    keys = _top_keys(articles, ("pk", *annotations))
+    search = _search_of(articles)
+    keys = search.top_keys(articles, ("pk", *annotations)) if search is not None else None
     total = None
     if keys is not None and counted:
         whole = articles._chain()
         whole.query.clear_limits()
-        total = whole.count() if keys else None
+        total = search.count(whole, at_most=at_most) if keys else None
     elif keys is None:
         keys = articles.values("pk", *annotations)
         if counted:
@@ -155,13 +157,13 @@ def _cards_by_keys(articles: QuerySet, *, counted: bool = False, **options):
     return page
 
 
-def _top_keys(articles: QuerySet, fields: tuple[str, ...]) -> list[dict] | None:
-    """The page's keys from its search's `top_keys`, when it is a page of ranked search results
-    that can be found without scoring every match."""
+def _search_of(articles: QuerySet):
+    """The search (`cms.search.ranking.ArticleSearch`) that ranks `articles`, if any: it can find
+    a page of them without scoring every match (`top_keys`)."""
     for annotation in articles.query.annotations.values():
         search = getattr(annotation, "search", None)
         if search is not None:
-            return search.top_keys(articles, fields)
+            return search
     return None
 
 

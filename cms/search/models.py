@@ -8,7 +8,7 @@ triggers from the same columns. Either way the ORM sees one expression, `pk__in=
 
 from dataclasses import dataclass
 
-from django.db import NotSupportedError, models
+from django.db import NotSupportedError, connection, models
 
 from .expressions import fts5_all, fts5_match, tsquery, tsquery_all, tsquery_pairs
 from .query import SearchQuery
@@ -76,11 +76,13 @@ class MatchingIds(models.Expression):
 
     output_field = models.IntegerField()
 
-    def __init__(self, field: str, match: Match, scope=None):
+    def __init__(self, field: str, match: Match, scope=None, limit: int | None = None):
         super().__init__()
-        self.target, self.match, self.scope = field, match, scope
+        self.target, self.match, self.scope, self.limit = field, match, scope, limit
 
-    def as_sql(self, compiler, connection):
+    def as_sql(self, compiler=None, connection=None):
+        if self.limit is not None:
+            return self._limited_sql(connection)
         candidates = getattr(self.scope, "candidates", None)
         if connection.vendor == "postgresql" and candidates is not None:
             if (self.target, self.match) in candidates.holding:
@@ -108,6 +110,31 @@ class MatchingIds(models.Expression):
                 [f"{FTS5_COLUMNS[self.target]} : ({self.match.fts5()})"],
             )
         raise NotSupportedError("Article search needs PostgreSQL or SQLite (with FTS5).")
+
+    def _limited_sql(self, connection):
+        # Any `limit` of them: the index stops reading rows there (migration 0004), so telling
+        # a small set from a large one never reads a large one whole.
+        if connection.vendor == "postgresql":
+            pairs = self.match.pairs() if self.target == "all" else None
+            config = "simple" if self.target == "exact" else TEXT_SEARCH_CONFIG
+            return (
+                f"(SELECT article_search_ids(%s, to_tsquery('{config}', %s), %s::tsquery, %s))",
+                [f"{self.target}_vector", self.match.tsquery(), pairs, self.limit],
+            )
+        if connection.vendor == "sqlite":
+            return (
+                f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT %s)",
+                [f"{FTS5_COLUMNS[self.target]} : ({self.match.fts5()})", self.limit],
+            )
+        raise NotSupportedError("Article search needs PostgreSQL or SQLite (with FTS5).")
+
+
+def some_matching_ids(field: str, match: Match, limit: int) -> set[int]:
+    """The ids of at most `limit` articles whose `field` matches, whichever the index meets first."""
+    sql, params = MatchingIds(field, match, limit=limit).as_sql(connection=connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql.removeprefix("(").removesuffix(")"), params)
+        return {row[0] for row in cursor.fetchall()}
 
 
 class ArticleSearchDocument(models.Model):

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, ExpressionWrapper, IntegerField, Q, QuerySet, Value, When
 
-from .models import ArticleSearchDocument, Candidates, Match, MatchingIds
+from .models import Candidates, Match, MatchingIds, some_matching_ids
 from .query import Phrase, SearchQuery, Term
 
 SCORE_FIELD = "search_rank"
@@ -36,7 +36,7 @@ ORDER = ("-{field}", "-{path}date", "-pk")
 # The most candidates scored one by one, and the deepest page found that way: past either,
 # scoring every match costs less than reading each candidate's vectors.
 MAX_CANDIDATES = 500
-MAX_TOP = 200
+MAX_TOP = 250
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,11 @@ class Signal:
     @property
     def match(self) -> Match:
         return Match(self.query)
+
+    @property
+    def source(self) -> tuple[str, Match]:
+        """(field, match): what `MatchingIds` looks up for it."""
+        return self.field, self.match
 
 
 class Relevance(ExpressionWrapper):
@@ -91,6 +96,8 @@ class ArticleSearch:
         self.path = path
         self.also = also  # other rows that match, from another index (the admin's page search)
         self.candidates: Candidates | None = None  # while `top_keys` scores candidates one by one
+        self.matches: set[int] | None = None  # every match's id, once `top_keys` has found there are few
+        self._looked_up: dict = {}  # (field, match) → some of its ids (`_ids`)
         exact, phrases, whole = _exact_forms(query), _phrases(query), SearchQuery(query.groups)
         self.signals = {
             name: Signal(field, signal_query, weight)
@@ -134,9 +141,9 @@ class ArticleSearch:
         return ranked
 
     def _tiers(self):
-        """(the signals whose articles are the candidates, what those imply, the best score an
-        article outside them can have), smallest candidates first. The title and lead phrases
-        imply the phrase anywhere and, in the title, the words in the title."""
+        """(where the candidates come from, the signals that hold for all of them, the best score
+        an article outside them can have, or None when they are every match), smallest first.
+        Whatever holds in the title or lead phrase holds anywhere, and in the title the words."""
         total = sum(signal.weight for signal in self.signals.values())
         tiers = [
             (("title_phrase",), ("phrase", "in_title")),
@@ -148,14 +155,28 @@ class ArticleSearch:
                 # Outside the candidates none of these hold, nor anything only they imply.
                 absent = set(names) | ({"title_phrase", "lead_phrase"} if "in_title" in names else set())
                 bound = total - sum(self.signals[name].weight for name in absent if name in self.signals)
-                yield names, tuple(name for name in implied if name in self.signals), bound
+                sources = tuple(self.signals[name].source for name in names)
+                held = {self.signals[name].source for name in implied if name in self.signals}
+                if not self.query.excluded:  # these signals need every syllable: the candidates match
+                    held.add(("all", Match(self.query)))
+                yield sources, held, bound
+        everything = ("all", Match(self.query))
+        yield (everything,), {everything}, None
 
-    def _candidate_ids(self, names) -> list[int]:
-        condition = Q()
-        for name in names:
-            signal = self.signals[name]
-            condition |= Q(pk__in=MatchingIds(signal.field, signal.match))
-        return list(ArticleSearchDocument.objects.filter(condition).values_list("pk", flat=True)[: MAX_CANDIDATES + 1])
+    def _ids(self, source: tuple[str, Match]) -> set[int]:
+        """At most MAX_CANDIDATES + 1 ids of the articles `source` holds for, looked up once."""
+        if source not in self._looked_up:
+            self._looked_up[source] = some_matching_ids(*source, MAX_CANDIDATES + 1)
+        return self._looked_up[source]
+
+    def _candidate_ids(self, sources) -> set[int] | None:
+        """The ids of the articles any of `sources` holds for, or None when more than MAX_CANDIDATES."""
+        ids = set()
+        for source in sources:
+            ids |= self._ids(source)
+            if len(ids) > MAX_CANDIDATES:
+                return None
+        return ids
 
     def top_keys(self, page: QuerySet, fields: tuple[str, ...]) -> list[dict] | None:
         """The `fields` of the rows of `page` (a slice of `results()`, perhaps narrowed further, in
@@ -172,21 +193,41 @@ class ArticleSearch:
             return None
         whole = page._chain()
         whole.query.clear_limits()
-        for names, implied, bound in self._tiers():
-            ids = self._candidate_ids(names)
-            if len(ids) > MAX_CANDIDATES:
+        seen = {}
+        for sources, held, bound in self._tiers():
+            key = frozenset(sources)
+            if key in seen:
+                continue  # the same articles as a smaller tier: too few
+            ids = seen[key] = self._candidate_ids(sources)
+            if ids is None:
                 return None  # the larger tiers hold these and more
-            if len(ids) < stop:
+            if bound is not None and len(ids) < stop:
                 continue  # too few to fill the page
-            implied_matches = {(self.signals[name].field, self.signals[name].match) for name in implied}
-            if not self.query.excluded:  # the candidates' signals need every syllable: they match
-                implied_matches.add(("all", Match(self.query)))
-            with self._scoring(Candidates(tuple(ids), frozenset(implied_matches))):
+            with self._scoring(Candidates(tuple(sorted(ids)), frozenset(held))):
                 rows = list(whole.filter(pk__in=ids).values(*fields)[:stop])
+            if bound is None:  # every match was a candidate
+                self.matches = ids
+                return rows[query.low_mark : stop]
             if len(rows) == stop and rows[-1][field] > bound:
                 return rows[query.low_mark : stop]
             return None  # a larger tier's page is no better shown
         return None
+
+    def count(self, articles: QuerySet, at_most: int | None = None) -> int:
+        """How many of `articles` (narrowed from this search's results) match, or any number past
+        `at_most` when there are more: counted among a few matches' ids, known from `top_keys`
+        or looked up (MAX_CANDIDATES + 1 of them), and by the index sets only when those ids
+        neither are every match nor hold more than `at_most`."""
+        everything = ("all", Match(self.query))
+        ids = self.matches
+        if ids is None:
+            ids = self._ids(everything)
+        with self._scoring(Candidates(tuple(sorted(ids)), frozenset({everything}))):
+            found = articles.filter(pk__in=ids)
+            counted = found.count() if at_most is None else found.order_by().values("pk")[: at_most + 1].count()
+        if len(ids) <= MAX_CANDIDATES or (at_most is not None and counted > at_most):
+            return counted
+        return articles.count()
 
     @contextlib.contextmanager
     def _scoring(self, candidates: Candidates):
