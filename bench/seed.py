@@ -58,6 +58,9 @@ WORDS = (  # noqa: SIM905  (prose is easier to edit than a list of syllables)
 TAG_WORDS = WORDS[:20]
 # Place names, each in a few articles only: what a "rare word" search looks for (Pleikrông: 1 in 500).
 RARE_PLACES = ("Pleikrông", "Quảng Trạch", "Ô Môn", "Vĩnh Tân", "Sông Hinh")
+# The search scenarios' quoted phrase, which random words almost never make: planted in the lead
+# of one article in PHRASE_EVERY, so that it matches at every size (4 in 1,000).
+PLANTED_PHRASE, PHRASE_EVERY = "Bảo đảm an toàn lao động", 250
 LABELS = ("Lĩnh vực kinh tế", "Lĩnh vực văn hóa - xã hội", "Về an toàn", "Công tác Đảng", "Chuyển đổi số")
 LEGACY_PREFIX = "bench-"
 NEWEST_DATE = datetime.date(2025, 12, 31)
@@ -131,6 +134,8 @@ def build_article(number: int, slot: Slot, context: SeedContext):
 
     title = f"{sentence(rng, 12)[:-1]} ({number})"
     lead = paragraph(rng, 60) + (f" Tại {RARE_PLACES[number % 5]}." if number % 100 == 0 else "")
+    if number % PHRASE_EVERY == PHRASE_EVERY // 2:
+        lead += f" {PLANTED_PHRASE}."
     hero_caption = sentence(rng, 16)
     body = []
     for section in range(4):

@@ -106,3 +106,15 @@ def test_the_count_is_right_whatever_the_matches_ids_it_starts_from(crowd, monke
         assert search.count(results) == every, query
         bounded = search.count(results, at_most=10)
         assert bounded == every if every <= 10 else bounded > 10, query
+
+
+@pytest.mark.parametrize("at_most", [3, 10, 60])
+def test_a_count_after_a_page_found_among_candidates_is_right(crowd, at_most):
+    for query in QUERIES:
+        results = search_articles(published_articles(), query)
+        every = results.count()
+        page = results[:5]
+        search = page.query.annotations["search_rank"].search
+        search.top_keys(page, ("pk", "search_rank"))
+        bounded = search.count(results, at_most=at_most)
+        assert bounded == every if every <= at_most else bounded > at_most, query

@@ -98,6 +98,7 @@ class ArticleSearch:
         self.candidates: Candidates | None = None  # while `top_keys` scores candidates one by one
         self.matches: set[int] | None = None  # every match's id, once `top_keys` has found there are few
         self._looked_up: dict = {}  # (field, match) → some of its ids (`_ids`)
+        self.shown_among: Candidates | None = None  # the candidates `top_keys` found its page among
         exact, phrases, whole = _exact_forms(query), _phrases(query), SearchQuery(query.groups)
         self.signals = {
             name: Signal(field, signal_query, weight)
@@ -209,15 +210,24 @@ class ArticleSearch:
                 self.matches = ids
                 return rows[query.low_mark : stop]
             if len(rows) == stop and rows[-1][field] > bound:
+                self.shown_among = Candidates(tuple(sorted(ids)), frozenset(held))
                 return rows[query.low_mark : stop]
-            return None  # a larger tier's page is no better shown
+            # A larger tier may show it: its page scores no lower, and less can score outside it.
         return None
 
     def count(self, articles: QuerySet, at_most: int | None = None) -> int:
         """How many of `articles` (narrowed from this search's results) match, or any number past
-        `at_most` when there are more: counted among a few matches' ids, known from `top_keys`
-        or looked up (MAX_CANDIDATES + 1 of them), and by the index sets only when those ids
-        neither are every match nor hold more than `at_most`."""
+        `at_most` when there are more: counted among the candidates `top_keys` found the page
+        among, or among a few matches' ids (known from `top_keys`, or MAX_CANDIDATES + 1 of
+        them looked up), and by the index sets only when those neither are every match nor
+        hold more than `at_most`."""
+        if self.shown_among is not None and at_most is not None:
+            # The candidates the page came from may already hold more than `at_most` matches.
+            with self._scoring(self.shown_among):
+                found = articles.filter(pk__in=self.shown_among.ids).order_by().values("pk")
+                counted = found[: at_most + 1].count()
+            if counted > at_most:
+                return counted
         everything = ("all", Match(self.query))
         ids = self.matches
         if ids is None:
