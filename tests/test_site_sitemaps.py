@@ -356,17 +356,20 @@ def article_parts_listing(client) -> dict[str, list[str]]:
     }
 
 
+@pytest.mark.parametrize("size", [1, 10])  # 1: the expiring article is alone in its part, whatever the ids
 def test_an_expiry_that_passes_with_nothing_published_takes_the_article_out_of_index_and_part(
-    client, small_parts, clock
+    client, settings, clock, size
 ):
+    settings.SITEMAP_PART_SIZE = size
     kept = make_article()
     expiring = make_article(expire_at=clock.moment + datetime.timedelta(hours=1))
     assert absolute(expiring) in listed_articles(client)
     clock.advance(datetime.timedelta(hours=1, seconds=1))
     listing = article_parts_listing(client)
     assert [location for locations in listing.values() for location in locations] == [absolute(kept)]
-    if expiring.pk // 10 != kept.pk // 10:
-        assert client.get(f"/sitemap-articles-{expiring.pk // 10}.xml").status_code == 404
+    if expiring.pk // size != kept.pk // size:
+        assert f"/sitemap-articles-{expiring.pk // size}.xml" not in listing
+        assert client.get(f"/sitemap-articles-{expiring.pk // size}.xml").status_code == 404
 
 
 def test_a_scheduled_article_enters_its_part_when_publish_scheduled_publishes_it(client, small_parts, clock):

@@ -63,8 +63,9 @@ def article_parts() -> list[Part]:
         parts = rebuild(size=size)
     stale = [part.number for part in parts if part.valid_until is not None and part.valid_until <= now]
     if stale:
+        # A stale part left with no article and no window to come is absent from `fresh`: gone.
         fresh = _computed(size, stale, now)
-        parts = sorted([part for part in parts if part.number not in fresh] + list(fresh.values()), key=_number)
+        parts = sorted([part for part in parts if part.number not in stale] + list(fresh.values()), key=_number)
     return [part for part in parts if part.articles]
 
 
