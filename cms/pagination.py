@@ -114,9 +114,10 @@ def paginate(
     number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
     number = max(number, 1)
     paginator = Paginator(items, per_page)
-    bound = max(1, settings.SITE_MAX_PAGES) * per_page
+    pages = max(1, settings.SITE_MAX_PAGES)
+    bound = pages * per_page
     if counted is not None:
-        if number > max(1, settings.SITE_MAX_PAGES):
+        if number > pages:
             raise Http404("Trang không tồn tại.")
         bottom = (number - 1) * per_page
         rows, total = counted(items[bottom : bottom + per_page], at_most=bound)

@@ -80,60 +80,49 @@ class MatchingIds(models.Expression):
         super().__init__()
         self.target, self.match, self.scope, self.limit = field, match, scope, limit
 
-    def as_sql(self, compiler=None, connection=None):
-        if self.limit is not None:
-            return self._limited_sql(connection)
+    def as_sql(self, compiler, connection):
+        sql, params = self.select(connection)
+        return f"({sql})", params
+
+    def select(self, connection) -> tuple[str, list]:
+        """The SELECT of the ids, as a statement of its own. With a `limit`, any `limit` of them:
+        the index stops reading rows there (migration 0004), so telling a small set from a
+        large one never reads a large one whole."""
+        config = "simple" if self.target == "exact" else TEXT_SEARCH_CONFIG
         candidates = getattr(self.scope, "candidates", None)
         if connection.vendor == "postgresql" and candidates is not None:
             if (self.target, self.match) in candidates.holding:
-                return "(SELECT unnest(%s::integer[]))", [list(candidates.ids)]
-            config = "simple" if self.target == "exact" else TEXT_SEARCH_CONFIG
+                return "SELECT unnest(%s::integer[])", [list(candidates.ids)]
             return (
-                f"(SELECT article_id FROM article_search_document WHERE article_id = ANY(%s::integer[]) "
-                f"AND {self.target}_vector @@ to_tsquery('{config}', %s))",
+                f"SELECT article_id FROM article_search_document WHERE article_id = ANY(%s::integer[]) "
+                f"AND {self.target}_vector @@ to_tsquery('{config}', %s)",
                 [list(candidates.ids), self.match.tsquery()],
             )
+        limited = ", %s" if self.limit is not None else ""
+        limit = [self.limit] if self.limit is not None else []
         if connection.vendor == "postgresql":
             # Only the whole text has pairs (`pair_vector`); and sieving a title or a lead by them
             # would make the index's recheck read each candidate's large pair vector.
             pairs = self.match.pairs() if self.target == "all" else None
             if pairs is not None and self.match.query.phrases_are_pairs:
-                return "(SELECT article_search_ids('pair_vector', %s::tsquery, NULL))", [pairs]
-            config = "simple" if self.target == "exact" else TEXT_SEARCH_CONFIG
+                return f"SELECT article_search_ids('pair_vector', %s::tsquery, NULL{limited})", [pairs, *limit]
             return (
-                f"(SELECT article_search_ids(%s, to_tsquery('{config}', %s), %s::tsquery))",
-                [f"{self.target}_vector", self.match.tsquery(), pairs],
+                f"SELECT article_search_ids(%s, to_tsquery('{config}', %s), %s::tsquery{limited})",
+                [f"{self.target}_vector", self.match.tsquery(), pairs, *limit],
             )
         if connection.vendor == "sqlite":
             return (
-                f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
-                [f"{FTS5_COLUMNS[self.target]} : ({self.match.fts5()})"],
-            )
-        raise NotSupportedError("Article search needs PostgreSQL or SQLite (with FTS5).")
-
-    def _limited_sql(self, connection):
-        # Any `limit` of them: the index stops reading rows there (migration 0004), so telling
-        # a small set from a large one never reads a large one whole.
-        if connection.vendor == "postgresql":
-            pairs = self.match.pairs() if self.target == "all" else None
-            config = "simple" if self.target == "exact" else TEXT_SEARCH_CONFIG
-            return (
-                f"(SELECT article_search_ids(%s, to_tsquery('{config}', %s), %s::tsquery, %s))",
-                [f"{self.target}_vector", self.match.tsquery(), pairs, self.limit],
-            )
-        if connection.vendor == "sqlite":
-            return (
-                f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT %s)",
-                [f"{FTS5_COLUMNS[self.target]} : ({self.match.fts5()})", self.limit],
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s" + (" LIMIT %s" if limit else ""),
+                [f"{FTS5_COLUMNS[self.target]} : ({self.match.fts5()})", *limit],
             )
         raise NotSupportedError("Article search needs PostgreSQL or SQLite (with FTS5).")
 
 
 def some_matching_ids(field: str, match: Match, limit: int) -> set[int]:
     """The ids of at most `limit` articles whose `field` matches, whichever the index meets first."""
-    sql, params = MatchingIds(field, match, limit=limit).as_sql(connection=connection)
+    sql, params = MatchingIds(field, match, limit=limit).select(connection)
     with connection.cursor() as cursor:
-        cursor.execute(sql.removeprefix("(").removesuffix(")"), params)
+        cursor.execute(sql, params)
         return {row[0] for row in cursor.fetchall()}
 
 

@@ -194,12 +194,12 @@ class ArticleSearch:
             return None
         whole = page._chain()
         whole.query.clear_limits()
-        seen = {}
+        tried = set()
         for sources, held, bound in self._tiers():
-            key = frozenset(sources)
-            if key in seen:
+            if frozenset(sources) in tried:
                 continue  # the same articles as a smaller tier: too few
-            ids = seen[key] = self._candidate_ids(sources)
+            tried.add(frozenset(sources))
+            ids = self._candidate_ids(sources)
             if ids is None:
                 return None  # the larger tiers hold these and more
             if bound is not None and len(ids) < stop:
